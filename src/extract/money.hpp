@@ -1,0 +1,27 @@
+#pragma once
+
+#include "model/mention.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factledger::extract {
+
+// What an article's context says about ambiguous currency marks.
+struct MoneyContext {
+  std::string lang = "en";    // "fr" or "en": decides number shapes and "billion" (1e9 / 1e12)
+  std::string dollar = "USD"; // ISO code of a bare "$" / "dollars"
+  std::string yen = "JPY";    // ISO code of a bare "¥" (CNY in articles about China)
+};
+
+// Derive the context from the article's text, language and outlet (`source`, e.g. a Canadian
+// outlet makes a bare "$" CAD). See the rules documented in money_context.cpp.
+MoneyContext
+money_context_for(std::string_view text, std::string_view lang, std::string_view source);
+
+// Every monetary amount in `text` (valid UTF-8), in text order, non-overlapping.
+// Pure: no I/O, no global state besides rules compiled once.
+std::vector<AmountMention> find_amounts(std::string_view text, const MoneyContext& context);
+
+} // namespace factledger::extract

@@ -1,0 +1,171 @@
+#include "text/utf8.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace factledger::text {
+
+namespace {
+
+constexpr std::size_t k_checkpoint_every = 64;
+
+// Length of the well-formed sequence starting at `i`, or 0 when it is ill-formed.
+std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    return 1;
+  }
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                            static_cast<utf8proc_ssize_t>(s.size() - i),
+                            &cp);
+  return n > 0 ? static_cast<std::size_t>(n) : 0;
+}
+
+} // namespace
+
+Utf8Repair repair_utf8(std::string_view bytes) {
+  Utf8Repair out;
+  out.text.reserve(bytes.size());
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    // Fast path over ASCII runs.
+    std::size_t j = i;
+    while (j < bytes.size() && static_cast<unsigned char>(bytes[j]) < 0x80) {
+      ++j;
+    }
+    out.text.append(bytes.data() + i, j - i);
+    i = j;
+    if (i >= bytes.size()) {
+      break;
+    }
+    std::size_t n = valid_sequence_length(bytes, i);
+    if (n == 0) {
+      if (out.replaced == 0) {
+        out.first_bad = i;
+      }
+      ++out.replaced;
+      out.text.append("\xEF\xBF\xBD");
+      ++i;
+    } else {
+      out.text.append(bytes.data() + i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
+bool looks_binary(std::string_view bytes) {
+  auto head = bytes.substr(0, 8192);
+  std::size_t control = 0;
+  for (char c : head) {
+    auto b = static_cast<unsigned char>(c);
+    if (b == 0) {
+      return true;
+    }
+    if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+      ++control;
+    }
+  }
+  return !head.empty() && control * 20 > head.size();
+}
+
+std::string cp1252_to_utf8(std::string_view bytes) {
+  // 0x80..0x9F differ from Latin-1; 0 marks bytes undefined in Windows-1252.
+  static constexpr char32_t k_c1[32] = {
+      0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char c : bytes) {
+    auto b = static_cast<unsigned char>(c);
+    char32_t cp = b;
+    if (b >= 0x80 && b < 0xA0) {
+      cp = k_c1[b - 0x80] ? k_c1[b - 0x80] : 0xFFFD;
+    }
+    utf8proc_uint8_t buf[4];
+    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+CodepointIndex::CodepointIndex(std::string_view text) : m_text(text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (count % k_checkpoint_every == 0) {
+        m_checkpoints.push_back(i);
+      }
+      ++count;
+    }
+  }
+}
+
+std::size_t CodepointIndex::to_codepoint(std::size_t byte_offset) const {
+  // Last checkpoint at or before byte_offset.
+  auto it = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), byte_offset);
+  if (it == m_checkpoints.begin()) {
+    return 0;
+  }
+  --it;
+  auto k = static_cast<std::size_t>(it - m_checkpoints.begin());
+  std::size_t cp = k * k_checkpoint_every;
+  for (std::size_t i = *it; i < byte_offset && i < m_text.size(); ++i) {
+    if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) {
+      ++cp;
+    }
+  }
+  return cp;
+}
+
+std::size_t codepoint_count(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+namespace {
+
+std::string map_utf8(std::string_view text, int options) {
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                        static_cast<utf8proc_ssize_t>(text.size()),
+                        &out,
+                        static_cast<utf8proc_option_t>(options));
+  if (n < 0) {
+    return std::string(text);
+  }
+  std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return result;
+}
+
+} // namespace
+
+std::string to_lower(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool ascii = std::all_of(
+      text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    for (char c : text) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    }
+    return out;
+  }
+  return map_utf8(text, UTF8PROC_CASEFOLD);
+}
+
+std::string fold(std::string_view text) {
+  return map_utf8(text, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+}
+
+} // namespace factledger::text
