@@ -27,6 +27,17 @@ TEST_CASE("text::repair_utf8 replaces invalid bytes and reports the first") {
   CHECK(text::repair_utf8("\xED\xA0\x80").replaced == 3);
 }
 
+TEST_CASE("text::repair_utf8_owned moves valid text and repairs the rest") {
+  std::string valid = "Pékin: 8,5 milliards";
+  auto a = text::repair_utf8_owned(std::string(valid));
+  CHECK(a.replaced == 0);
+  CHECK(a.text == valid);
+  auto b = text::repair_utf8_owned(std::string("x\xE9y"));
+  CHECK(b.replaced == 1);
+  CHECK(b.first_bad == 1);
+  CHECK(b.text == "x\xEF\xBF\xBDy");
+}
+
 TEST_CASE("text::looks_binary") {
   CHECK(text::looks_binary(std::string("PK\x03\x04\0\0", 6)));
   CHECK_FALSE(text::looks_binary("Le gouvernement a annoncé 2 milliards.\n"));

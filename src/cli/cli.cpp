@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/report_command.hpp"
 #include "extract/version.hpp"
 #include "ingest/article_reader.hpp"
 #include "model/error.hpp"
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <unistd.h>
 
 namespace factledger::cli {
 
@@ -62,6 +64,65 @@ int run_cli(int argc, char** argv) {
                       extract_options.inputs,
                       "Plain-text, HTML or JSON Lines files; '-' for stdin (default)");
 
+  // factledger ingest
+  IngestCommandOptions ingest_options;
+  std::string ingest_lang = "auto";
+  std::string ingest_published;
+  bool ingest_quiet = false;
+  bool ingest_json = false;
+  auto* ingest = app.add_subcommand("ingest", "Extract articles into the ledger (for cron)");
+  ingest->add_option(
+      "--db", ingest_options.db, "Ledger file (default: $FACTLEDGER_DB, else ./factledger.db)");
+  ingest->add_option(
+      "--source", ingest_options.ingest.read.source, "Outlet name for articles without one");
+  ingest
+      ->add_option("--lang", ingest_lang, "Language of articles that do not say (default: detect)")
+      ->check(CLI::IsMember({"fr", "en", "auto"}));
+  ingest->add_option(
+      "--published", ingest_published, "Published date for articles without one (YYYY-MM-DD)");
+  auto* quiet_flag = ingest->add_flag("--quiet,-q", ingest_quiet, "Print only errors");
+  ingest->add_flag("--json", ingest_json, "Print the run summary as JSON")->excludes(quiet_flag);
+  ingest
+      ->add_option(
+          "--jobs,-j", ingest_options.ingest.jobs, "Extraction threads (default: cores, at most 4)")
+      ->check(CLI::Range(1u, 64u));
+  ingest
+      ->add_option(
+          "inputs", ingest_options.ingest.inputs, "Files, directories (recursive) or '-' for stdin")
+      ->required();
+
+  // factledger query
+  QueryCommandOptions query_options;
+  std::string query_format = "table";
+  auto* query = app.add_subcommand("query", "Run one read-only SQL statement on the ledger");
+  query->add_option(
+      "--db", query_options.db, "Ledger file (default: $FACTLEDGER_DB, else ./factledger.db)");
+  query->add_option("--format", query_format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}));
+  query->add_option("--param", query_options.params, "Bind :NAME to VALUE (repeatable)");
+  query->add_option("sql", query_options.sql, "SQL statement, e.g. \"SELECT * FROM v_amounts\"")
+      ->required();
+
+  // factledger search
+  SearchCommandOptions search_options;
+  auto* search = app.add_subcommand("search", "Full-text search over the ledger's articles");
+  search->add_option(
+      "--db", search_options.db, "Ledger file (default: $FACTLEDGER_DB, else ./factledger.db)");
+  search->add_option("--limit", search_options.limit, "Most articles to show")
+      ->check(CLI::PositiveNumber);
+  search
+      ->add_option(
+          "terms", search_options.terms, "FTS5 terms: words, \"a phrase\", AND/OR/NOT, prefix*")
+      ->required();
+
+  // factledger report
+  ReportCommandOptions report_options;
+  auto* report = app.add_subcommand("report", "Write the monthly policy report (Markdown)");
+  report->add_option(
+      "--db", report_options.db, "Ledger file (default: $FACTLEDGER_DB, else ./factledger.db)");
+  report->add_option("--month", report_options.month, "Month YYYY-MM (default: the latest)");
+  report->add_option("--out", report_options.out, "Write to FILE atomically (default: stdout)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,6 +136,39 @@ int run_cli(int argc, char** argv) {
       apply_read_options(extract_options.read, lang, published);
       extract_options.format = format == "table" ? OutputFormat::table : OutputFormat::jsonl;
       return run_extract(extract_options, std::cout, std::cerr);
+    }
+    if (ingest->parsed()) {
+      apply_read_options(ingest_options.ingest.read, ingest_lang, ingest_published);
+      if (ingest_options.db.empty()) {
+        ingest_options.db = default_ledger_path();
+      }
+      ingest_options.output = ingest_quiet  ? IngestOutput::quiet
+                              : ingest_json ? IngestOutput::json
+                                            : IngestOutput::summary;
+      return run_ingest(ingest_options, std::cout, std::cerr);
+    }
+    if (query->parsed()) {
+      if (query_options.db.empty()) {
+        query_options.db = default_ledger_path();
+      }
+      query_options.format = query_format == "csv"     ? QueryFormat::csv
+                             : query_format == "json"  ? QueryFormat::json
+                             : query_format == "jsonl" ? QueryFormat::jsonl
+                                                       : QueryFormat::table;
+      return run_query_command(query_options, std::cout);
+    }
+    if (report->parsed()) {
+      if (report_options.db.empty()) {
+        report_options.db = default_ledger_path();
+      }
+      return run_report(report_options, std::cout, std::cerr);
+    }
+    if (search->parsed()) {
+      if (search_options.db.empty()) {
+        search_options.db = default_ledger_path();
+      }
+      search_options.color = ::isatty(STDOUT_FILENO) != 0;
+      return run_search(search_options, std::cout);
     }
   } catch (const UsageError& e) {
     std::cerr << "factledger: error: " << e.what() << '\n';

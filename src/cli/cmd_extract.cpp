@@ -34,9 +34,7 @@ int run_extract(const ExtractOptions& options, std::ostream& out, std::ostream& 
         [&](Article&& article) {
           auto extraction = extract::extract_article(article);
           if (options.format == OutputFormat::jsonl) {
-            out << report::extraction_to_json(article, extraction)
-                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                << '\n';
+            report::write_extraction_jsonl(out, article, extraction);
           } else {
             out << report::extraction_to_table(article, extraction) << '\n';
           }

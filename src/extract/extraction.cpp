@@ -1,6 +1,7 @@
 #include "extract/extraction.hpp"
 
 #include "extract/dates.hpp"
+#include "extract/facts.hpp"
 #include "extract/money.hpp"
 #include "text/language.hpp"
 
@@ -13,6 +14,7 @@ Extraction extract_article(const Article& article) {
   out.amounts =
       find_amounts(article.text, money_context_for(article.text, out.lang, article.source));
   out.dates = find_dates(article.text, out.lang, article.published);
+  out.facts = assemble_facts(article.text, out.lang, article.published, out.amounts, out.dates);
   return out;
 }
 

@@ -13,6 +13,7 @@ struct MoneyContext {
   std::string lang = "en";    // "fr" or "en": decides number shapes and "billion" (1e9 / 1e12)
   std::string dollar = "USD"; // ISO code of a bare "$" / "dollars"
   std::string yen = "JPY";    // ISO code of a bare "¥" (CNY in articles about China)
+  bool british = false;       // the article is about the UK: bare "livres"/"pounds" are money
 };
 
 // Derive the context from the article's text, language and outlet (`source`, e.g. a Canadian

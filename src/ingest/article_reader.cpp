@@ -48,7 +48,7 @@ std::string string_field(const json& record, const std::array<std::string_view, 
     return {};
   }
   if (v->is_string()) {
-    return text::repair_utf8(v->get_ref<const std::string&>()).text;
+    return v->get_ref<const std::string&>(); // nlohmann's parser accepts only valid UTF-8
   }
   if (v->is_number()) {
     return v->dump();
@@ -91,6 +91,26 @@ char first_non_space(std::string_view s) {
     }
   }
   return '\0';
+}
+
+// The whole stream in one string, sized up front for a regular file so that a huge input is
+// held once rather than grown and copied.
+std::string read_all(std::istream& in, bool is_stdin) {
+  std::string bytes;
+  if (!is_stdin) {
+    in.seekg(0, std::ios::end);
+    auto size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size > 0) {
+      bytes.resize(static_cast<std::size_t>(size));
+      in.read(bytes.data(), size);
+      bytes.resize(static_cast<std::size_t>(in.gcount()));
+      return bytes;
+    }
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
 }
 
 void read_jsonl_stream(std::istream& in,
@@ -159,7 +179,7 @@ Article article_from_json(const json& record, const ReadOptions& options) {
   if (!body || !body->is_string()) {
     throw InputError("record has no text field (text, maintext, body or content)");
   }
-  a.text = text::repair_utf8(body->get_ref<const std::string&>()).text;
+  a.text = body->get_ref<const std::string&>(); // valid UTF-8: the parser checked it
   a.id = string_field(record, k_id_fields);
   a.title = string_field(record, k_title_fields);
   a.url = string_field(record, k_url_fields);
@@ -267,9 +287,7 @@ void read_articles(const std::string& path,
     read_jsonl_stream(in, origin, options, on_article, diagnostics);
     return;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string bytes = std::move(buffer).str();
+  std::string bytes = read_all(in, is_stdin);
   if (in.bad()) {
     diagnostics.push_back({Diagnostic::Severity::error, origin, "read error"});
     return;
@@ -281,7 +299,7 @@ void read_articles(const std::string& path,
   }
   char first = first_non_space(bytes);
   if (first == '{') {
-    std::istringstream lines(bytes);
+    std::istringstream lines(std::move(bytes));
     read_jsonl_stream(lines, origin, options, on_article, diagnostics);
     return;
   }
@@ -290,7 +308,7 @@ void read_articles(const std::string& path,
     if (has_extension(path, {".html", ".htm", ".xhtml"}) || first == '<') {
       a = article_from_html(bytes, options);
     } else {
-      auto repaired = text::repair_utf8(bytes);
+      auto repaired = text::repair_utf8_owned(std::move(bytes));
       if (repaired.replaced > 0) {
         diagnostics.push_back({Diagnostic::Severity::warning,
                                origin,

@@ -57,6 +57,24 @@ Utf8Repair repair_utf8(std::string_view bytes) {
   return out;
 }
 
+Utf8Repair repair_utf8_owned(std::string&& bytes) {
+  std::string_view view(bytes);
+  for (std::size_t i = 0; i < view.size();) {
+    if (static_cast<unsigned char>(view[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = valid_sequence_length(view, i);
+    if (n == 0) {
+      return repair_utf8(view); // something to replace: copy
+    }
+    i += n;
+  }
+  Utf8Repair out;
+  out.text = std::move(bytes);
+  return out;
+}
+
 bool looks_binary(std::string_view bytes) {
   auto head = bytes.substr(0, 8192);
   std::size_t control = 0;

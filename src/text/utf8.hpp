@@ -17,6 +17,8 @@ struct Utf8Repair {
 
 // Replace every byte that is not part of a well-formed UTF-8 sequence with U+FFFD.
 Utf8Repair repair_utf8(std::string_view bytes);
+// The same, taking ownership: valid input (the common case) is moved through without a copy.
+Utf8Repair repair_utf8_owned(std::string&& bytes);
 
 // True when `bytes` looks like a binary file rather than text: a NUL byte, or many control
 // characters, in its first 8 KiB.

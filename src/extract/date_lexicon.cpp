@@ -1,0 +1,460 @@
+#include "extract/date_lexicon.hpp"
+
+#include <array>
+#include <cstring>
+#include <string>
+
+namespace factledger::extract {
+
+namespace {
+
+enum class Lang : std::uint8_t { fr, en, both };
+
+struct Row {
+  const char* word; // folded: lower-case, accents removed
+  Lang lang;
+  DateWord meaning;
+};
+
+constexpr DateWord month(int m, bool abbrev = false, bool weak = false) {
+  DateWord w;
+  w.month = static_cast<std::int8_t>(m);
+  w.month_abbrev = abbrev;
+  w.month_weak = weak;
+  w.head = true;
+  return w;
+}
+
+constexpr DateWord weekday(int d, bool abbrev = false) {
+  DateWord w;
+  w.weekday = static_cast<std::int8_t>(d);
+  w.weekday_abbrev = abbrev;
+  w.head = true;
+  return w;
+}
+
+constexpr DateWord flags(std::uint32_t f, bool head = false) {
+  DateWord w;
+  w.flags = f;
+  w.head = head;
+  return w;
+}
+
+constexpr DateWord ordinal(int n) {
+  DateWord w;
+  w.ordinal = static_cast<std::int8_t>(n);
+  return w;
+}
+
+constexpr DateWord cardinal(int n) {
+  DateWord w;
+  w.cardinal = static_cast<std::int8_t>(n);
+  return w;
+}
+
+constexpr DateWord unit(char u, bool plural, bool head = true) {
+  DateWord w;
+  w.unit = u;
+  w.unit_plural = plural;
+  w.head = head;
+  return w;
+}
+
+// Month, weekday, number and keyword names. Adding a spelling is one row; a word listed twice
+// merges its meanings ("sept" is both seven and September's abbreviation in French).
+constexpr Row k_rows[] = {
+    // Months, French.
+    {"janvier", Lang::fr, month(1)},
+    {"janv", Lang::fr, month(1, true)},
+    {"fevrier", Lang::fr, month(2)},
+    {"fevr", Lang::fr, month(2, true)},
+    {"fev", Lang::fr, month(2, true)},
+    {"mars", Lang::fr, month(3)},
+    {"avril", Lang::fr, month(4)},
+    {"avr", Lang::fr, month(4, true)},
+    {"mai", Lang::fr, month(5)},
+    {"juin", Lang::fr, month(6)},
+    {"juillet", Lang::fr, month(7)},
+    {"juil", Lang::fr, month(7, true)},
+    {"jui", Lang::fr, month(7, true)},
+    {"aout", Lang::fr, month(8)},
+    {"septembre", Lang::fr, month(9)},
+    {"sept", Lang::fr, month(9, true)},
+    {"octobre", Lang::fr, month(10)},
+    {"novembre", Lang::fr, month(11)},
+    {"decembre", Lang::fr, month(12)},
+    // Months, English (French texts quote English abbreviations too: "Oct/2", "Sep-23-2020").
+    {"january", Lang::en, month(1)},
+    {"jan", Lang::both, month(1, true)},
+    {"february", Lang::en, month(2)},
+    {"feb", Lang::both, month(2, true)},
+    {"march", Lang::en, month(3, false, true)},
+    {"mar", Lang::en, month(3, true)},
+    {"april", Lang::en, month(4)},
+    {"apr", Lang::both, month(4, true)},
+    {"may", Lang::en, month(5, false, true)},
+    {"june", Lang::en, month(6)},
+    {"jun", Lang::both, month(6, true)},
+    {"july", Lang::en, month(7)},
+    {"jul", Lang::both, month(7, true)},
+    {"august", Lang::en, month(8)},
+    {"aug", Lang::both, month(8, true)},
+    {"september", Lang::en, month(9)},
+    {"sept", Lang::en, month(9, true)},
+    {"sep", Lang::both, month(9, true)},
+    {"october", Lang::en, month(10)},
+    {"oct", Lang::both, month(10, true)},
+    {"november", Lang::en, month(11)},
+    {"nov", Lang::both, month(11, true)},
+    {"december", Lang::en, month(12)},
+    {"dec", Lang::both, month(12, true)},
+    // Weekdays.
+    {"lundi", Lang::fr, weekday(0)},
+    {"lun", Lang::fr, weekday(0, true)},
+    {"mardi", Lang::fr, weekday(1)},
+    {"mar", Lang::fr, weekday(1, true)},
+    {"mercredi", Lang::fr, weekday(2)},
+    {"mer", Lang::fr, weekday(2, true)},
+    {"jeudi", Lang::fr, weekday(3)},
+    {"jeu", Lang::fr, weekday(3, true)},
+    {"vendredi", Lang::fr, weekday(4)},
+    {"ven", Lang::fr, weekday(4, true)},
+    {"samedi", Lang::fr, weekday(5)},
+    {"sam", Lang::fr, weekday(5, true)},
+    {"dimanche", Lang::fr, weekday(6)},
+    {"dim", Lang::fr, weekday(6, true)},
+    {"monday", Lang::en, weekday(0)},
+    {"mon", Lang::en, weekday(0, true)},
+    {"tuesday", Lang::en, weekday(1)},
+    {"tue", Lang::en, weekday(1, true)},
+    {"tues", Lang::en, weekday(1, true)},
+    {"wednesday", Lang::en, weekday(2)},
+    {"wed", Lang::en, weekday(2, true)},
+    {"thursday", Lang::en, weekday(3)},
+    {"thu", Lang::en, weekday(3, true)},
+    {"thurs", Lang::en, weekday(3, true)},
+    {"friday", Lang::en, weekday(4)},
+    {"fri", Lang::en, weekday(4, true)},
+    {"saturday", Lang::en, weekday(5)},
+    {"sat", Lang::en, weekday(5, true)},
+    {"sunday", Lang::en, weekday(6)},
+    {"sun", Lang::en, weekday(6, true)},
+    // Units (a head: "l'an dernier", "sur cinq ans", "last year", "two years ago").
+    {"an", Lang::fr, unit('y', false)},
+    {"ans", Lang::fr, unit('y', true)},
+    {"annee", Lang::fr, unit('y', false)},
+    {"annees", Lang::fr, unit('y', true)},
+    {"mois", Lang::fr, unit('m', false)},
+    {"semaine", Lang::fr, unit('w', false)},
+    {"semaines", Lang::fr, unit('w', true)},
+    {"jour", Lang::fr, unit('d', false)},
+    {"jours", Lang::fr, unit('d', true)},
+    {"trimestre", Lang::fr, unit('q', false)},
+    {"trimestres", Lang::fr, unit('q', true)},
+    {"semestre", Lang::fr, unit('h', false)},
+    {"semestres", Lang::fr, unit('h', true)},
+    {"year", Lang::en, unit('y', false)},
+    {"years", Lang::en, unit('y', true)},
+    {"month", Lang::en, unit('m', false)},
+    {"months", Lang::en, unit('m', true)},
+    {"week", Lang::en, unit('w', false)},
+    {"weeks", Lang::en, unit('w', true)},
+    {"day", Lang::en, unit('d', false)},
+    {"days", Lang::en, unit('d', true)},
+    {"quarter", Lang::en, unit('q', false)},
+    {"quarters", Lang::en, unit('q', true)},
+    {"half", Lang::en, unit('h', false)},
+    // Relative days and other anchors.
+    {"hier", Lang::fr, flags(dw_yesterday, true)},
+    {"demain", Lang::fr, flags(dw_tomorrow, true)},
+    {"aujourd", Lang::fr, flags(dw_today, true)},
+    {"yesterday", Lang::en, flags(dw_yesterday, true)},
+    {"tomorrow", Lang::en, flags(dw_tomorrow, true)},
+    {"tmrw", Lang::en, flags(dw_tomorrow, true)},
+    {"today", Lang::en, flags(dw_today, true)},
+    {"fy", Lang::both, flags(dw_fiscal, true)},
+    {"fiscal", Lang::en, flags(dw_fiscal, true)},
+    {"exercice", Lang::fr, flags(dw_fiscal, true)},
+    {"ago", Lang::en, flags(dw_ago, true)},
+    {"cy", Lang::en, flags(dw_calendar, true)},
+    {"calendar", Lang::en, flags(dw_calendar)},
+    // Words the grammar reads by their spelling ("avant-hier", "Q1", "T1", "H1", "S1").
+    {"avant", Lang::fr, flags(0)},
+    {"apres", Lang::fr, flags(0)},
+    {"q", Lang::both, flags(0)},
+    {"h", Lang::both, flags(0)},
+    {"t", Lang::fr, flags(0)},
+    {"s", Lang::fr, flags(0)},
+    {"les", Lang::fr, flags(0)},
+    {"ces", Lang::fr, flags(0)},
+    // Keywords, French.
+    {"en", Lang::fr, flags(dw_in)},
+    {"le", Lang::fr, flags(dw_article)},
+    {"la", Lang::fr, flags(dw_article)},
+    {"l", Lang::fr, flags(dw_article)},
+    {"ce", Lang::fr, flags(dw_this)},
+    {"cet", Lang::fr, flags(dw_this)},
+    {"cette", Lang::fr, flags(dw_this)},
+    {"dernier", Lang::fr, flags(dw_last)},
+    {"derniere", Lang::fr, flags(dw_last)},
+    {"passe", Lang::fr, flags(dw_last)},
+    {"passee", Lang::fr, flags(dw_last)},
+    {"precedent", Lang::fr, flags(dw_last)},
+    {"precedente", Lang::fr, flags(dw_last)},
+    {"prochain", Lang::fr, flags(dw_next)},
+    {"prochaine", Lang::fr, flags(dw_next)},
+    {"prochaines", Lang::fr, flags(dw_next)},
+    {"prochains", Lang::fr, flags(dw_next)},
+    {"suivant", Lang::fr, flags(dw_next)},
+    {"suivante", Lang::fr, flags(dw_next)},
+    {"fin", Lang::fr, flags(dw_end, true)},
+    {"debut", Lang::fr, flags(dw_begin, true)},
+    {"mi", Lang::fr, flags(dw_mid, true)},
+    {"milieu", Lang::fr, flags(dw_mid)},
+    {"du", Lang::fr, flags(dw_from | dw_of)},
+    {"de", Lang::fr, flags(dw_from | dw_of)},
+    {"d", Lang::fr, flags(dw_from | dw_of)},
+    {"des", Lang::fr, flags(dw_of)},
+    {"entre", Lang::fr, flags(dw_between)},
+    {"au", Lang::fr, flags(dw_to)},
+    {"a", Lang::fr, flags(dw_to | dw_a)},
+    {"et", Lang::fr, flags(dw_and)},
+    {"depuis", Lang::fr, flags(dw_since)},
+    {"il", Lang::fr, flags(dw_il)},
+    {"y", Lang::fr, flags(dw_y)},
+    {"dans", Lang::fr, flags(dw_dans)},
+    {"sur", Lang::fr, flags(dw_over)},
+    {"pendant", Lang::fr, flags(dw_over)},
+    {"durant", Lang::fr, flags(dw_over)},
+    {"periode", Lang::fr, flags(dw_period, true)},
+    {"ici", Lang::fr, flags(dw_ici, true)},
+    {"jusqu", Lang::fr, flags(dw_jusqu)},
+    {"er", Lang::fr, flags(dw_suffix)},
+    {"re", Lang::fr, flags(dw_suffix)},
+    {"e", Lang::fr, flags(dw_suffix)},
+    {"eme", Lang::fr, flags(dw_suffix)},
+    {"ieme", Lang::fr, flags(dw_suffix)},
+    // Keywords, English.
+    {"in", Lang::en, flags(dw_in | dw_dans)},
+    {"the", Lang::en, flags(dw_article)},
+    {"this", Lang::en, flags(dw_this)},
+    {"current", Lang::en, flags(dw_this)},
+    {"last", Lang::en, flags(dw_last)},
+    {"past", Lang::en, flags(dw_last)},
+    {"previous", Lang::en, flags(dw_last)},
+    {"next", Lang::en, flags(dw_next)},
+    {"coming", Lang::en, flags(dw_next)},
+    {"upcoming", Lang::en, flags(dw_next)},
+    {"following", Lang::en, flags(dw_next)},
+    {"end", Lang::en, flags(dw_end, true)},
+    {"late", Lang::en, flags(dw_end, true)},
+    {"beginning", Lang::en, flags(dw_begin)},
+    {"start", Lang::en, flags(dw_begin)},
+    {"early", Lang::en, flags(dw_begin, true)},
+    {"mid", Lang::en, flags(dw_mid, true)},
+    {"middle", Lang::en, flags(dw_mid)},
+    {"from", Lang::en, flags(dw_from)},
+    {"of", Lang::en, flags(dw_of)},
+    {"between", Lang::en, flags(dw_between)},
+    {"to", Lang::en, flags(dw_to)},
+    {"through", Lang::en, flags(dw_to)},
+    {"thru", Lang::en, flags(dw_to)},
+    {"and", Lang::en, flags(dw_and)},
+    {"by", Lang::en, flags(dw_by)},
+    {"until", Lang::en, flags(dw_by)},
+    {"till", Lang::en, flags(dw_by)},
+    {"since", Lang::en, flags(dw_since)},
+    {"over", Lang::en, flags(dw_over)},
+    {"for", Lang::en, flags(dw_over)},
+    {"during", Lang::en, flags(dw_over)},
+    {"period", Lang::en, flags(dw_period, true)},
+    {"on", Lang::en, flags(dw_on)},
+    {"st", Lang::en, flags(dw_suffix)},
+    {"nd", Lang::en, flags(dw_suffix)},
+    {"rd", Lang::en, flags(dw_suffix)},
+    {"th", Lang::en, flags(dw_suffix)},
+    // Ordinals and numbers (days of the month, quarters, counts of units).
+    {"premier", Lang::fr, ordinal(1)},
+    {"premiere", Lang::fr, ordinal(1)},
+    {"deuxieme", Lang::fr, ordinal(2)},
+    {"second", Lang::both, ordinal(2)},
+    {"seconde", Lang::fr, ordinal(2)},
+    {"troisieme", Lang::fr, ordinal(3)},
+    {"quatrieme", Lang::fr, ordinal(4)},
+    {"cinquieme", Lang::fr, ordinal(5)},
+    {"first", Lang::en, ordinal(1)},
+    {"third", Lang::en, ordinal(3)},
+    {"fourth", Lang::en, ordinal(4)},
+    {"fifth", Lang::en, ordinal(5)},
+    {"sixth", Lang::en, ordinal(6)},
+    {"seventh", Lang::en, ordinal(7)},
+    {"eighth", Lang::en, ordinal(8)},
+    {"ninth", Lang::en, ordinal(9)},
+    {"tenth", Lang::en, ordinal(10)},
+    {"eleventh", Lang::en, ordinal(11)},
+    {"twelfth", Lang::en, ordinal(12)},
+    {"thirteenth", Lang::en, ordinal(13)},
+    {"fourteenth", Lang::en, ordinal(14)},
+    {"fifteenth", Lang::en, ordinal(15)},
+    {"sixteenth", Lang::en, ordinal(16)},
+    {"seventeenth", Lang::en, ordinal(17)},
+    {"eighteenth", Lang::en, ordinal(18)},
+    {"nineteenth", Lang::en, ordinal(19)},
+    {"twentieth", Lang::en, ordinal(20)},
+    {"thirtieth", Lang::en, ordinal(30)},
+    {"un", Lang::fr, cardinal(1)},
+    {"une", Lang::fr, cardinal(1)},
+    {"deux", Lang::fr, cardinal(2)},
+    {"trois", Lang::fr, cardinal(3)},
+    {"quatre", Lang::fr, cardinal(4)},
+    {"cinq", Lang::fr, cardinal(5)},
+    {"six", Lang::fr, cardinal(6)},
+    {"sept", Lang::fr, cardinal(7)},
+    {"huit", Lang::fr, cardinal(8)},
+    {"neuf", Lang::fr, cardinal(9)},
+    {"dix", Lang::fr, cardinal(10)},
+    {"onze", Lang::fr, cardinal(11)},
+    {"douze", Lang::fr, cardinal(12)},
+    {"treize", Lang::fr, cardinal(13)},
+    {"quatorze", Lang::fr, cardinal(14)},
+    {"quinze", Lang::fr, cardinal(15)},
+    {"seize", Lang::fr, cardinal(16)},
+    {"vingt", Lang::fr, cardinal(20)},
+    {"trente", Lang::fr, cardinal(30)},
+    {"quarante", Lang::fr, cardinal(40)},
+    {"cinquante", Lang::fr, cardinal(50)},
+    {"a", Lang::en, cardinal(1)},
+    {"an", Lang::en, cardinal(1)},
+    {"one", Lang::en, cardinal(1)},
+    {"two", Lang::en, cardinal(2)},
+    {"three", Lang::en, cardinal(3)},
+    {"four", Lang::en, cardinal(4)},
+    {"five", Lang::en, cardinal(5)},
+    {"six", Lang::en, cardinal(6)},
+    {"seven", Lang::en, cardinal(7)},
+    {"eight", Lang::en, cardinal(8)},
+    {"nine", Lang::en, cardinal(9)},
+    {"ten", Lang::en, cardinal(10)},
+    {"eleven", Lang::en, cardinal(11)},
+    {"twelve", Lang::en, cardinal(12)},
+    {"thirteen", Lang::en, cardinal(13)},
+    {"fourteen", Lang::en, cardinal(14)},
+    {"fifteen", Lang::en, cardinal(15)},
+    {"sixteen", Lang::en, cardinal(16)},
+    {"seventeen", Lang::en, cardinal(17)},
+    {"eighteen", Lang::en, cardinal(18)},
+    {"nineteen", Lang::en, cardinal(19)},
+    {"twenty", Lang::en, cardinal(20)},
+    {"thirty", Lang::en, cardinal(30)},
+    {"forty", Lang::en, cardinal(40)},
+    {"fifty", Lang::en, cardinal(50)},
+};
+
+// A small open-addressing table: lookups of every word of a text must not allocate.
+class WordTable {
+public:
+  explicit WordTable(bool french) {
+    for (const Row& row : k_rows) {
+      if (row.lang == Lang::both || (row.lang == Lang::fr) == french) {
+        insert(row.word, row.meaning);
+      }
+    }
+  }
+
+  const DateWord* find(std::string_view key) const {
+    if (key.empty() || key.size() > k_max_key) {
+      return nullptr;
+    }
+    // Most words of a text are not in the lexicon: a bit per (length, first letter) rejects
+    // them before hashing.
+    if (!(m_first[key.size()] & first_bit(key[0]))) {
+      return nullptr;
+    }
+    for (std::size_t i = hash(key) & (k_slots - 1);; i = (i + 1) & (k_slots - 1)) {
+      const Slot& s = m_slots[i];
+      if (s.len == 0) {
+        return nullptr;
+      }
+      if (s.len == key.size() && std::memcmp(s.key, key.data(), key.size()) == 0) {
+        return &s.word;
+      }
+    }
+  }
+
+private:
+  static constexpr std::size_t k_max_key = 15;
+  static constexpr std::size_t k_slots = 1024;
+
+  struct Slot {
+    char key[k_max_key + 1] = {};
+    std::size_t len = 0;
+    DateWord word;
+  };
+
+  static std::size_t hash(std::string_view s) {
+    std::size_t h = 1469598103934665603ull;
+    for (char c : s) {
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    return h;
+  }
+
+  static std::uint32_t first_bit(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 'a' && u <= 'z' ? 1u << (u - 'a') : 1u << 31;
+  }
+
+  void insert(std::string_view key, const DateWord& w) {
+    m_first[key.size()] |= first_bit(key[0]);
+    for (std::size_t i = hash(key) & (k_slots - 1);; i = (i + 1) & (k_slots - 1)) {
+      Slot& s = m_slots[i];
+      if (s.len == 0) {
+        std::memcpy(s.key, key.data(), key.size());
+        s.len = key.size();
+        s.word = w;
+        return;
+      }
+      if (s.len == key.size() && std::memcmp(s.key, key.data(), key.size()) == 0) {
+        merge(s.word, w);
+        return;
+      }
+    }
+  }
+
+  static void merge(DateWord& into, const DateWord& w) {
+    into.flags |= w.flags;
+    if (w.month != 0) {
+      into.month = w.month;
+      into.month_abbrev = w.month_abbrev;
+      into.month_weak = w.month_weak;
+    }
+    if (w.weekday >= 0) {
+      into.weekday = w.weekday;
+      into.weekday_abbrev = w.weekday_abbrev;
+    }
+    if (w.ordinal != 0) {
+      into.ordinal = w.ordinal;
+    }
+    if (w.cardinal != 0) {
+      into.cardinal = w.cardinal;
+    }
+    if (w.unit != 0) {
+      into.unit = w.unit;
+      into.unit_plural = w.unit_plural;
+    }
+    into.head = into.head || w.head;
+  }
+
+  std::array<Slot, k_slots> m_slots{};
+  std::array<std::uint32_t, k_max_key + 1> m_first{};
+};
+
+} // namespace
+
+const DateWord* find_date_word(std::string_view folded, bool french) {
+  static const WordTable k_fr(true);
+  static const WordTable k_en(false);
+  return french ? k_fr.find(folded) : k_en.find(folded);
+}
+
+} // namespace factledger::extract

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace factledger::extract {
+
+// Roles a word can play in a date expression (several may be set: French "de" opens a range
+// and means "of").
+enum DateWordFlag : std::uint32_t {
+  dw_in = 1u << 0,         // en, in: kept in the span before a month or a year
+  dw_article = 1u << 1,    // le, la, l, the
+  dw_this = 1u << 2,       // ce, cette, this, current
+  dw_last = 1u << 3,       // dernier, passé, last, past, previous
+  dw_next = 1u << 4,       // prochain, suivant, next, coming, following
+  dw_yesterday = 1u << 5,  // hier, yesterday
+  dw_tomorrow = 1u << 6,   // demain, tomorrow
+  dw_today = 1u << 7,      // today (French "aujourd'hui" is three tokens)
+  dw_end = 1u << 8,        // fin, end, late
+  dw_begin = 1u << 9,      // début, beginning, early, start
+  dw_mid = 1u << 10,       // mi, mid, milieu, middle
+  dw_from = 1u << 11,      // du, de, from: opens a range
+  dw_between = 1u << 12,   // entre, between
+  dw_to = 1u << 13,        // au, à, to, through: closes a range opened by dw_from
+  dw_and = 1u << 14,       // et, and: closes a range opened by dw_between
+  dw_by = 1u << 15,        // by, until, till: a deadline
+  dw_since = 1u << 16,     // depuis, since
+  dw_fiscal = 1u << 17,    // fy, fiscal, exercice
+  dw_ago = 1u << 18,       // ago
+  dw_il = 1u << 19,        // il (il y a)
+  dw_y = 1u << 20,         // y (il y a)
+  dw_a = 1u << 21,         // a / à (il y a, d'ici à)
+  dw_dans = 1u << 22,      // dans, in: a date N units after the published date
+  dw_over = 1u << 23,      // sur, over, pendant, durant, for, during: a duration follows
+  dw_period = 1u << 24,    // période, period
+  dw_of = 1u << 25,        // de, d, du, of
+  dw_suffix = 1u << 26,    // ordinal suffixes: er, re, e, eme, st, nd, rd, th
+  dw_ici = 1u << 27,       // ici (d'ici)
+  dw_jusqu = 1u << 28,     // jusqu (jusqu'en, jusqu'à, jusqu'au)
+  dw_on = 1u << 29,        // on (English "on the 4th")
+  dw_calendar = 1u << 30,  // calendar, cy
+  dw_week_word = 1u << 31, // semaine, week (with unit 'w')
+};
+
+// A word of the date lexicon: what it can mean. Zero/negative fields mean "not this role".
+struct DateWord {
+  std::uint32_t flags = 0;
+  std::int8_t month = 0;       // 1..12
+  bool month_abbrev = false;   // "janv", "sept", "Jan": needs a number or a period nearby
+  bool month_weak = false;     // "may", "march": also an ordinary English word
+  std::int8_t weekday = -1;    // 0 = Monday ... 6 = Sunday
+  bool weekday_abbrev = false; // "lun", "Wed": needs a following date or a period
+  std::int8_t ordinal = 0;     // "premier", "first", "troisième": 1..31
+  std::int8_t cardinal = 0;    // "deux", "twenty": 1..99 (tens for compounds)
+  char unit = 0;               // 'y' year, 'q' quarter, 'h' half, 'm' month, 'w' week, 'd' day
+  bool unit_plural = false;    // "ans", "years": a count precedes
+  bool head = false;           // can anchor a date expression (triggers a parse)
+};
+
+// Look up a folded (lower-case, accent-free) word in the lexicon of `lang` ("fr" or "en"; both
+// languages share numbers and ISO-like abbreviations). Returns nullptr for unknown words.
+const DateWord* find_date_word(std::string_view folded, bool french);
+
+} // namespace factledger::extract
