@@ -5,15 +5,7 @@ bin=$1
 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { # check DESCRIPTION EXPECTED ACTUAL
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: expected [$2], got [$3]"
-        fail=1
-    else
-        echo "ok: $1"
-    fi
-}
+. "$(dirname "$0")/e2e-lib.bash"
 
 # A binary file among good ones: reported by name, the others still processed, exit 1.
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0' >"$tmp/image.png"

@@ -5,23 +5,7 @@ bin=$1
 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { # check DESCRIPTION EXPECTED ACTUAL
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: expected [$2], got [$3]"
-        fail=1
-    else
-        echo "ok: $1"
-    fi
-}
-contains() { # contains DESCRIPTION FILE TEXT
-    if grep -qF -- "$3" "$2"; then
-        echo "ok: $1"
-    else
-        echo "FAIL: $1: [$3] not in $2"
-        fail=1
-    fi
-}
+. "$(dirname "$0")/e2e-lib.bash"
 
 db=$tmp/ledger.db
 "$bin" ingest --quiet --db "$db" "$root/fixtures/articles"

@@ -41,19 +41,7 @@ constexpr double k_min_msrt_date_fr = 0.95;
 constexpr double k_min_msrt_date_en = 0.76;
 
 std::map<std::string, std::string> out_of_scope() {
-  std::map<std::string, std::string> ids;
-  std::istringstream in(tu::read_fixture("dates/conformance_out_of_scope.tsv"));
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') {
-      continue;
-    }
-    auto tab = line.find('\t');
-    REQUIRE_MESSAGE(tab != std::string::npos, "out-of-scope line without a reason: " << line);
-    REQUIRE_MESSAGE(tab + 1 < line.size(), "out-of-scope line without a reason: " << line);
-    ids.emplace(line.substr(0, tab), line.substr(tab + 1));
-  }
-  return ids;
+  return tu::read_out_of_scope("dates/conformance_out_of_scope.tsv");
 }
 
 std::vector<DateMention> dates_only(std::vector<DateMention> found) {

@@ -43,20 +43,8 @@ constexpr double k_min_duckling_en = 0.97;
 constexpr double k_min_msrt_fr = 0.97;
 constexpr double k_min_msrt_en = 0.97;
 
-std::set<std::string> out_of_scope() {
-  std::set<std::string> ids;
-  std::istringstream in(tu::read_fixture("money/conformance_out_of_scope.tsv"));
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') {
-      continue;
-    }
-    auto tab = line.find('\t');
-    REQUIRE_MESSAGE(tab != std::string::npos, "out-of-scope line without a reason: " << line);
-    REQUIRE_MESSAGE(tab + 1 < line.size(), "out-of-scope line without a reason: " << line);
-    ids.insert(line.substr(0, tab));
-  }
-  return ids;
+std::map<std::string, std::string> out_of_scope() {
+  return tu::read_out_of_scope("money/conformance_out_of_scope.tsv");
 }
 
 std::vector<json> read_jsonl(const std::filesystem::path& path) {

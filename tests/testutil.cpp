@@ -32,6 +32,26 @@ std::string read_fixture(std::string_view relative) {
   return read_file(fixture_path(relative));
 }
 
+std::map<std::string, std::string> read_out_of_scope(std::string_view relative) {
+  std::map<std::string, std::string> ids;
+  std::istringstream in(read_fixture(relative));
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    auto tab = line.find('\t');
+    if (tab == std::string::npos || tab + 1 >= line.size()) {
+      throw std::runtime_error(std::string(relative) + ":" + std::to_string(line_no)
+                               + ": out-of-scope case without a reason");
+    }
+    ids.emplace(line.substr(0, tab), line.substr(tab + 1));
+  }
+  return ids;
+}
+
 std::optional<fs::path> conformance_dir() {
   fs::path dir = fs::path(FACTLEDGER_SHARED_DIR) / "conformance";
   if (fs::is_directory(dir)) {

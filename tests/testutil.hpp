@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,10 @@ namespace factledger::testutil {
 std::filesystem::path fixture_path(std::string_view relative);
 std::string read_fixture(std::string_view relative);
 std::string read_file(const std::filesystem::path& path);
+
+// An out-of-scope list of conformance cases: `id<TAB>reason` lines ('#' comments), as id ->
+// reason. Throws when a line gives no reason: every exclusion must say why.
+std::map<std::string, std::string> read_out_of_scope(std::string_view relative);
 
 // ../shared/conformance when present; nullopt (and a visible notice on stderr) otherwise.
 std::optional<std::filesystem::path> conformance_dir();

@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
 #include <ostream>
+#include <string_view>
 
 namespace factledger::report {
 
@@ -131,14 +133,240 @@ std::string dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// Length of the well-formed UTF-8 sequence at `s[i]` (Unicode table 3-7), 0 when ill-formed.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b0 = byte(i);
+  std::size_t n = b0 >= 0xC2 && b0 <= 0xDF   ? 2
+                  : b0 >= 0xE0 && b0 <= 0xEF ? 3
+                  : b0 >= 0xF0 && b0 <= 0xF4 ? 4
+                                             : 0;
+  if (n == 0 || i + n > s.size()) {
+    return 0;
+  }
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 == 0xE0) {
+    lo = 0xA0;
+  } else if (b0 == 0xED) {
+    hi = 0x9F;
+  } else if (b0 == 0xF0) {
+    lo = 0x90;
+  } else if (b0 == 0xF4) {
+    hi = 0x8F;
+  }
+  if (byte(i + 1) < lo || byte(i + 1) > hi) {
+    return 0;
+  }
+  for (std::size_t k = 2; k < n; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
+      return 0;
+    }
+  }
+  return n;
+}
+
+// Append `s` as a JSON string, byte-identical to nlohmann's dump (no ensure_ascii). Building a
+// json value per string cost a sixth of `extract --format jsonl`; ill-formed UTF-8 (rare) still
+// goes through nlohmann so that its U+FFFD replacement stays the same.
+void append_json_string(std::string& out, std::string_view s) {
+  std::size_t mark = out.size();
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      std::size_t n = utf8_sequence_length(s, i);
+      if (n == 0) {
+        out.resize(mark);
+        out += dump(json(std::string(s)));
+        return;
+      }
+      out.append(s.data() + i, n);
+      i += n;
+      continue;
+    }
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      if (c < 0x20) {
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    ++i;
+  }
+  out += '"';
+}
+
+void append_optional_string(std::string& out, const std::optional<std::string>& s) {
+  if (s) {
+    append_json_string(out, *s);
+  } else {
+    out += "null";
+  }
+}
+
+void append_party(std::string& out, const std::optional<FactParty>& p) {
+  if (p) {
+    append_json_string(out, p->text);
+  } else {
+    out += "null";
+  }
+}
+
+void append_decimal(std::string& out, const Decimal& d) {
+  if (d.is_integer()) {
+    fmt::format_to(std::back_inserter(out), "{}", d.units());
+  } else {
+    out += dump(decimal_to_json(d));
+  }
+}
+
+template <typename T> void append_integer(std::string& out, T v) {
+  fmt::format_to(std::back_inserter(out), "{}", v);
+}
+
+// The same objects as amount_to_json, date_to_json and fact_to_json, written directly.
+void append_amount(std::string& out, const AmountMention& m, const text::CodepointIndex& index) {
+  out += "{\"text\":";
+  append_json_string(out, m.text);
+  out += ",\"start\":";
+  append_integer(out, index.to_codepoint(m.span.begin));
+  out += ",\"end\":";
+  append_integer(out, index.to_codepoint(m.span.end));
+  out += ",\"value\":";
+  append_decimal(out, m.value);
+  out += ",\"max\":";
+  if (m.max) {
+    append_decimal(out, *m.max);
+  } else {
+    out += "null";
+  }
+  out += ",\"currency\":";
+  append_json_string(out, m.currency);
+  out += ",\"qualifier\":";
+  append_json_string(out, to_string(m.qualifier));
+  if (m.equivalent) {
+    out += ",\"equivalent\":{\"value\":";
+    append_decimal(out, m.equivalent->value);
+    out += ",\"currency\":";
+    append_json_string(out, m.equivalent->currency);
+    out += ",\"text\":";
+    append_json_string(out, m.equivalent->text);
+    out += '}';
+  }
+  out += '}';
+}
+
+void append_date(std::string& out, const DateMention& d, const text::CodepointIndex& index) {
+  out += "{\"text\":";
+  append_json_string(out, d.text);
+  out += ",\"start\":";
+  append_integer(out, index.to_codepoint(d.span.begin));
+  out += ",\"end\":";
+  append_integer(out, index.to_codepoint(d.span.end));
+  out += ",\"value\":";
+  append_optional_string(out, d.value);
+  out += ",\"grain\":";
+  append_json_string(out, to_string(d.grain));
+  if (d.kind == DateKind::duration) {
+    out += ",\"kind\":\"duration\"";
+  }
+  if (d.end) {
+    out += ",\"end_value\":";
+    append_json_string(out, *d.end);
+  }
+  if (d.qualifier) {
+    out += ",\"qualifier\":";
+    append_json_string(out, *d.qualifier);
+  }
+  out += '}';
+}
+
+void append_fact(std::string& out, const Fact& f, std::string_view text) {
+  out += "{\"amount\":";
+  append_integer(out, f.amount);
+  out += ",\"funder\":";
+  append_party(out, f.funder);
+  out += ",\"recipient\":";
+  append_party(out, f.recipient);
+  out += ",\"instrument\":";
+  if (f.instrument) {
+    append_json_string(out, to_string(*f.instrument));
+  } else {
+    out += "null";
+  }
+  out += ",\"sector\":";
+  append_optional_string(out, f.sector);
+  out += ",\"country\":";
+  append_optional_string(out, f.country);
+  out += ",\"date\":";
+  append_optional_string(out, f.date);
+  out += ",\"date_source\":";
+  if (f.date_source) {
+    append_json_string(out, to_string(*f.date_source));
+  } else {
+    out += "null";
+  }
+  out += ",\"status\":";
+  append_json_string(out, to_string(f.status));
+  out += f.hedged ? ",\"hedged\":true" : ",\"hedged\":false";
+  out += ",\"attributed_to\":";
+  append_party(out, f.attributed_to);
+  out += ",\"amount_kind\":";
+  append_json_string(out, to_string(f.amount_kind));
+  out += ",\"period\":";
+  if (f.period_start || f.period_end) {
+    out += "{\"start\":";
+    append_optional_string(out, f.period_start);
+    out += ",\"end\":";
+    append_optional_string(out, f.period_end);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  // nlohmann's shortest round-trip double form, kept exactly.
+  out += ",\"confidence\":";
+  out += dump(json(f.confidence));
+  out += ",\"rule\":";
+  append_json_string(out, f.rule);
+  out += ",\"sentence\":";
+  append_json_string(out, text.substr(f.sentence.begin, f.sentence.size()));
+  out += '}';
+}
+
 // Write `items` as a JSON array, one element at a time.
 template <typename T, typename F>
-void write_array(std::ostream& out, const std::vector<T>& items, F&& to_json) {
-  out << '[';
+void append_array(std::string& out, const std::vector<T>& items, F&& append_item) {
+  out += '[';
   for (std::size_t i = 0; i < items.size(); ++i) {
-    out << (i > 0 ? "," : "") << dump(to_json(items[i]));
+    if (i > 0) {
+      out += ',';
+    }
+    append_item(items[i]);
   }
-  out << ']';
+  out += ']';
 }
 
 } // namespace
@@ -146,20 +374,38 @@ void write_array(std::ostream& out, const std::vector<T>& items, F&& to_json) {
 void write_extraction_jsonl(std::ostream& out,
                             const Article& article,
                             const extract::Extraction& extraction) {
-  // Same object as extraction_to_json, streamed element by element so that a huge article's
-  // output is never held in memory twice (as a tree and as text).
+  // Same object as extraction_to_json, written as text without building a json tree. One
+  // buffer per thread, reused, flushed per section so that a huge article's output is never
+  // held in memory twice.
+  thread_local std::string buffer;
+  buffer.clear();
   text::CodepointIndex index(article.text);
-  out << "{\"id\":" << dump(json(article.id)) << ",\"lang\":" << dump(json(extraction.lang))
-      << ",\"published\":"
-      << (article.published ? dump(json(article.published->to_string())) : "null")
-      << ",\"amounts\":";
-  write_array(
-      out, extraction.amounts, [&](const AmountMention& m) { return amount_to_json(m, index); });
-  out << ",\"dates\":";
-  write_array(out, extraction.dates, [&](const DateMention& d) { return date_to_json(d, index); });
-  out << ",\"facts\":";
-  write_array(out, extraction.facts, [&](const Fact& f) { return fact_to_json(f, article.text); });
-  out << "}\n";
+  auto flush = [&] {
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+  };
+  buffer += "{\"id\":";
+  append_json_string(buffer, article.id);
+  buffer += ",\"lang\":";
+  append_json_string(buffer, extraction.lang);
+  buffer += ",\"published\":";
+  if (article.published) {
+    append_json_string(buffer, article.published->to_string());
+  } else {
+    buffer += "null";
+  }
+  buffer += ",\"amounts\":";
+  append_array(
+      buffer, extraction.amounts, [&](const AmountMention& m) { append_amount(buffer, m, index); });
+  buffer += ",\"dates\":";
+  append_array(
+      buffer, extraction.dates, [&](const DateMention& d) { append_date(buffer, d, index); });
+  flush();
+  buffer += ",\"facts\":";
+  append_array(
+      buffer, extraction.facts, [&](const Fact& f) { append_fact(buffer, f, article.text); });
+  buffer += "}\n";
+  flush();
 }
 
 std::string extraction_to_table(const Article& article, const extract::Extraction& extraction) {
