@@ -44,4 +44,19 @@ TEST_CASE("report::write_extraction_jsonl streams the documented object") {
   CHECK(parsed["published"] == "2025-07-16");
 }
 
+TEST_CASE("report::write_extraction_jsonl escapes strings exactly as nlohmann does") {
+  Article a;
+  a.id = "id \"quoted\" \\ back\nline\ttab \x01\x1f\x7f \u2028 😀";
+  a.lang = "en";
+  a.text = "He said: \"the \\state\\ gave $1.5 billion\"\tto\x01 Intel 😀.\nNext line.";
+  auto extraction = extract::extract_article(a);
+  REQUIRE(extraction.amounts.size() == 1);
+  std::ostringstream streamed;
+  report::write_extraction_jsonl(streamed, a, extraction);
+  CHECK(streamed.str() == report::extraction_to_json(a, extraction).dump() + "\n");
+  auto parsed = nlohmann::json::parse(streamed.str());
+  CHECK(parsed["id"] == a.id);
+  CHECK(parsed["amounts"][0]["text"] == "$1.5 billion");
+}
+
 TEST_SUITE_END();
