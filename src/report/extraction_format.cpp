@@ -227,6 +227,15 @@ void append_optional_string(std::string& out, const std::optional<std::string>& 
   }
 }
 
+// An optional enum (Instrument, DateSource, ...) as its name, or null.
+template <typename Enum> void append_optional_name(std::string& out, const std::optional<Enum>& v) {
+  if (v) {
+    append_json_string(out, to_string(*v));
+  } else {
+    out += "null";
+  }
+}
+
 void append_party(std::string& out, const std::optional<FactParty>& p) {
   if (p) {
     append_json_string(out, p->text);
@@ -312,11 +321,7 @@ void append_fact(std::string& out, const Fact& f, std::string_view text) {
   out += ",\"recipient\":";
   append_party(out, f.recipient);
   out += ",\"instrument\":";
-  if (f.instrument) {
-    append_json_string(out, to_string(*f.instrument));
-  } else {
-    out += "null";
-  }
+  append_optional_name(out, f.instrument);
   out += ",\"sector\":";
   append_optional_string(out, f.sector);
   out += ",\"country\":";
@@ -324,11 +329,7 @@ void append_fact(std::string& out, const Fact& f, std::string_view text) {
   out += ",\"date\":";
   append_optional_string(out, f.date);
   out += ",\"date_source\":";
-  if (f.date_source) {
-    append_json_string(out, to_string(*f.date_source));
-  } else {
-    out += "null";
-  }
+  append_optional_name(out, f.date_source);
   out += ",\"status\":";
   append_json_string(out, to_string(f.status));
   out += f.hedged ? ",\"hedged\":true" : ",\"hedged\":false";
