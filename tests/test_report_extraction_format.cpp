@@ -1,4 +1,5 @@
 #include "extract/extraction.hpp"
+#include "model/error.hpp"
 #include "report/extraction_format.hpp"
 #include "testutil.hpp"
 
@@ -60,3 +61,40 @@ TEST_CASE("report::write_extraction_jsonl escapes strings exactly as nlohmann do
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("extract::parse_extractors and output without the extractors that did not run") {
+  auto e = extract::parse_extractors("amounts");
+  CHECK(e.amounts);
+  CHECK_FALSE(e.dates);
+  CHECK_FALSE(e.facts);
+  e = extract::parse_extractors("all");
+  CHECK((e.amounts && e.dates && e.facts));
+  CHECK_THROWS_WITH_AS(extract::parse_extractors("amounts,money"),
+                       doctest::Contains("unknown extractor \"money\""),
+                       Error);
+  CHECK_THROWS_WITH_AS(extract::parse_extractors("amounts,facts"),
+                       doctest::Contains("facts extractor needs amounts and dates"),
+                       Error);
+  CHECK_THROWS_AS(extract::parse_extractors(""), Error);
+
+  Article a;
+  a.id = "d";
+  a.lang = "en";
+  a.published = CivilDate::parse("2025-07-16");
+  a.text = "On Wednesday the ministry awarded a $2 million grant to Acme Chips.";
+  auto only_dates = extract::extract_article(a, extract::parse_extractors("dates"));
+  CHECK(only_dates.amounts.empty());
+  CHECK(only_dates.dates.size() == 1);
+  std::ostringstream streamed;
+  report::write_extraction_jsonl(streamed, a, only_dates);
+  CHECK(streamed.str() == report::extraction_to_json(a, only_dates).dump() + "\n");
+  auto parsed = nlohmann::ordered_json::parse(streamed.str());
+  CHECK_FALSE(parsed.contains("amounts"));
+  CHECK_FALSE(parsed.contains("facts"));
+  REQUIRE(parsed.contains("dates"));
+  CHECK(parsed["dates"][0]["value"] == "2025-07-16");
+
+  auto all = extract::extract_article(a);
+  CHECK(all.amounts.size() == 1);
+  CHECK(all.facts.size() == 1);
+}

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/report_command.hpp"
+#include "extract/extraction.hpp"
 #include "extract/version.hpp"
 #include "ingest/article_reader.hpp"
 #include "model/error.hpp"
@@ -60,6 +61,11 @@ int run_cli(int argc, char** argv) {
       "--published", published, "Published date for articles without one (YYYY-MM-DD)");
   extract->add_option("--format", format, "Output format")
       ->check(CLI::IsMember({"jsonl", "table"}));
+  std::string extractors = "all";
+  extract->add_option("--extractors",
+                      extractors,
+                      "Comma-separated extractors to run: amounts, dates, facts (default: all; "
+                      "facts needs amounts and dates)");
   extract->add_option("inputs",
                       extract_options.inputs,
                       "Plain-text, HTML or JSON Lines files; '-' for stdin (default)");
@@ -135,6 +141,11 @@ int run_cli(int argc, char** argv) {
     if (extract->parsed()) {
       apply_read_options(extract_options.read, lang, published);
       extract_options.format = format == "table" ? OutputFormat::table : OutputFormat::jsonl;
+      try {
+        extract_options.extractors = extract::parse_extractors(extractors);
+      } catch (const Error& e) {
+        throw UsageError(fmt::format("--extractors: {}", e.what()));
+      }
       return run_extract(extract_options, std::cout, std::cerr);
     }
     if (ingest->parsed()) {

@@ -32,7 +32,7 @@ int run_extract(const ExtractOptions& options, std::ostream& out, std::ostream& 
         path,
         options.read,
         [&](Article&& article) {
-          auto extraction = extract::extract_article(article);
+          auto extraction = extract::extract_article(article, options.extractors);
           if (options.format == OutputFormat::jsonl) {
             report::write_extraction_jsonl(out, article, extraction);
           } else {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "extract/extraction.hpp"
 #include "ingest/article_reader.hpp"
 #include "ingest/pipeline.hpp"
 
@@ -14,6 +15,7 @@ enum class OutputFormat { jsonl, table };
 struct ExtractOptions {
   ingest::ReadOptions read;
   OutputFormat format = OutputFormat::jsonl;
+  extract::Extractors extractors;
   std::vector<std::string> inputs; // files or "-"
 };
 

@@ -113,17 +113,23 @@ json extraction_to_json(const Article& article, const extract::Extraction& extra
   for (const auto& m : extraction.amounts) {
     amounts.push_back(amount_to_json(m, index));
   }
-  j["amounts"] = std::move(amounts);
+  if (extraction.ran.amounts) {
+    j["amounts"] = std::move(amounts);
+  }
   json dates = json::array();
   for (const auto& d : extraction.dates) {
     dates.push_back(date_to_json(d, index));
   }
-  j["dates"] = std::move(dates);
+  if (extraction.ran.dates) {
+    j["dates"] = std::move(dates);
+  }
   json facts = json::array();
   for (const auto& f : extraction.facts) {
     facts.push_back(fact_to_json(f, article.text));
   }
-  j["facts"] = std::move(facts);
+  if (extraction.ran.facts) {
+    j["facts"] = std::move(facts);
+  }
   return j;
 }
 
@@ -395,16 +401,24 @@ void write_extraction_jsonl(std::ostream& out,
   } else {
     buffer += "null";
   }
-  buffer += ",\"amounts\":";
-  append_array(
-      buffer, extraction.amounts, [&](const AmountMention& m) { append_amount(buffer, m, index); });
-  buffer += ",\"dates\":";
-  append_array(
-      buffer, extraction.dates, [&](const DateMention& d) { append_date(buffer, d, index); });
+  // An extractor that did not run has no key (an empty array would claim "none found").
+  if (extraction.ran.amounts) {
+    buffer += ",\"amounts\":";
+    append_array(buffer, extraction.amounts, [&](const AmountMention& m) {
+      append_amount(buffer, m, index);
+    });
+  }
+  if (extraction.ran.dates) {
+    buffer += ",\"dates\":";
+    append_array(
+        buffer, extraction.dates, [&](const DateMention& d) { append_date(buffer, d, index); });
+  }
   flush();
-  buffer += ",\"facts\":";
-  append_array(
-      buffer, extraction.facts, [&](const Fact& f) { append_fact(buffer, f, article.text); });
+  if (extraction.ran.facts) {
+    buffer += ",\"facts\":";
+    append_array(
+        buffer, extraction.facts, [&](const Fact& f) { append_fact(buffer, f, article.text); });
+  }
   buffer += "}\n";
   flush();
 }
