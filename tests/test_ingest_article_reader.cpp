@@ -151,3 +151,23 @@ TEST_CASE("ingest::normalize_lang") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("ingest::read_articles JSON Lines edge cases (duplicate keys, null fields, escapes)") {
+  std::string path = fixture_path("reader/edge_records.jsonl").string();
+  auto r = read_all(path);
+  REQUIRE(r.articles.size() == 5);
+  CHECK(r.articles[0].id == "dup");
+  CHECK(r.articles[0].text == "First text wins."); // a duplicated key: the first one counts
+  CHECK(r.articles[1].id == "null-text");          // null is absent: the next name is used
+  CHECK(r.articles[1].text == "Le gouvernement a débloqué 2 milliards d’euros.");
+  CHECK(r.articles[2].id == "1.5");
+  CHECK(r.articles[3].text == "Nested values are ignored.");
+  CHECK(r.articles[4].id == "spaced");
+  CHECK(r.articles[4].text == "Leading spaces and a tab\tinside.");
+
+  REQUIRE(r.diagnostics.size() == 3);
+  CHECK(r.diagnostics[0].to_string() == path + ":5: invalid JSON record"); // lone surrogate
+  CHECK(r.diagnostics[1].to_string() == path + ":6: invalid JSON record"); // trailing bytes
+  CHECK(r.diagnostics[2].to_string()
+        == path + ":7: record has no text field (text, maintext, body or content)");
+}

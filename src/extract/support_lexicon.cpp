@@ -388,14 +388,7 @@ std::span<const CueEntry> support_lexicon_entries() {
   return k_lexicon;
 }
 
-bool is_word_char_at(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) {
-    return false;
-  }
-  auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
+bool is_word_char_beyond_ascii(std::string_view text, std::size_t pos) {
   utf8proc_int32_t cp = 0;
   auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
                             static_cast<utf8proc_ssize_t>(text.size() - pos),
@@ -639,15 +632,17 @@ struct ScanScratch {
 
 } // namespace
 
-void CueScanner::add_phrase(Map& map, const std::string& phrase, int entry) {
-  // The first word's first byte (lower-cased) and length: a cheap filter before hashing.
+void CueScanner::add_phrase(Map& map,
+                            FirstWords& first_words,
+                            const std::string& phrase,
+                            int entry) {
+  // The first word's first byte and length: a cheap filter before hashing.
   std::size_t first_len = 0;
   while (first_len < phrase.size() && is_word_char_at(phrase, first_len)) {
     first_len += utf8_length(phrase, first_len);
   }
   auto b = static_cast<unsigned char>(phrase[0]);
-  b = b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32) : b;
-  m_first_word[b][std::min<std::size_t>(first_len, k_first_word_lengths - 1)] = true;
+  first_words[b][std::min<std::size_t>(first_len, k_first_word_lengths - 1)] = true;
   Node& node = map[phrase];
   if (node.entry < 0 || entry < node.entry) {
     node.entry = entry;
@@ -656,7 +651,7 @@ void CueScanner::add_phrase(Map& map, const std::string& phrase, int entry) {
   for (std::size_t q = 1; q < phrase.size(); ++q) {
     if (!is_word_char_at(phrase, q) && (static_cast<unsigned char>(phrase[q]) & 0xC0) != 0x80
         && is_word_char_at(phrase, previous_char_start(phrase, q))) {
-      map[phrase.substr(0, q)].longer = true;
+      map[std::string_view(phrase).substr(0, q)].longer = true;
     }
   }
 }
@@ -692,9 +687,9 @@ CueScanner::CueScanner(std::vector<std::span<const CueEntry>> tables, std::strin
             throw Error("support lexicon: pattern \"" + std::string(e.pattern)
                         + "\": \\pL+ only starts a folded one-word ending");
           } else if (exact) {
-            add_phrase(m_exact, phrase, entry);
+            add_phrase(m_exact, m_first_exact, phrase, entry);
           } else {
-            add_phrase(m_folded, lower_phrase(phrase), entry);
+            add_phrase(m_folded, m_first_folded, lower_phrase(phrase), entry);
           }
         }
       }
@@ -763,10 +758,7 @@ void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& ou
     words.push_back(w);
   }
 
-  auto lookup = [](const Map& map, std::string_view key) -> const Node* {
-    auto it = map.find(key);
-    return it == map.end() ? nullptr : &it->second;
-  };
+  auto capped = [](std::size_t n) { return std::min(n, k_first_word_lengths - 1); };
   std::size_t i = 0;
   while (i < words.size()) {
     const ScanWord& first = words[i];
@@ -787,31 +779,45 @@ void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& ou
         best_entry = entry;
       }
     }
-    auto fb = static_cast<unsigned char>(fw.front());
-    bool may_start = fw.size() < k_first_word_lengths - 1
-                         ? m_first_word[fb][fw.size()]
-                         : m_first_word[fb][k_first_word_lengths - 1];
-    for (std::size_t j = i; may_start && j < words.size(); ++j) {
+    bool try_f = m_first_folded[static_cast<unsigned char>(fw.front())][capped(fw.size())];
+    bool try_e =
+        m_first_exact[static_cast<unsigned char>(exact[first.canon_begin])][capped(fw.size())];
+    // Hashes of the phrase so far, extended word by word (FNV-1a extends).
+    std::uint64_t hf = Map::k_empty_hash;
+    std::uint64_t he = Map::k_empty_hash;
+    std::size_t hashed = first.canon_begin;
+    for (std::size_t j = i; (try_f || try_e) && j < words.size(); ++j) {
       const ScanWord& last = words[j];
       std::size_t len = last.canon_end - first.canon_begin;
-      const Node* nf = lookup(m_folded, std::string_view(folded.data() + first.canon_begin, len));
-      const Node* ne = lookup(m_exact, std::string_view(exact.data() + first.canon_begin, len));
-      consider(nf, last.end);
-      consider(ne, last.end);
-      bool longer_f = nf && nf->longer;
-      bool longer_e = ne && ne->longer;
-      if (!longer_f && !longer_e) {
-        break;
+      std::string_view new_f(folded.data() + hashed, last.canon_end - hashed);
+      std::string_view new_e(exact.data() + hashed, last.canon_end - hashed);
+      hashed = last.canon_end;
+      const Node* nf = nullptr;
+      const Node* ne = nullptr;
+      if (try_f) {
+        hf = Map::extend(hf, new_f);
+        nf = m_folded.find(std::string_view(folded.data() + first.canon_begin, len), hf);
+        consider(nf, last.end);
       }
-      if (last.unit_canon_end > last.canon_end) {
+      if (try_e) {
+        he = Map::extend(he, new_e);
+        ne = m_exact.find(std::string_view(exact.data() + first.canon_begin, len), he);
+        consider(ne, last.end);
+      }
+      try_f = nf && nf->longer;
+      try_e = ne && ne->longer;
+      if (last.unit_canon_end > last.canon_end && (try_f || try_e)) {
         // Phrases ending with a separator: "d'", "U.S.".
         std::size_t ulen = last.unit_canon_end - first.canon_begin;
-        if (longer_f) {
-          consider(lookup(m_folded, std::string_view(folded.data() + first.canon_begin, ulen)),
+        std::size_t sep = last.unit_canon_end - last.canon_end;
+        if (try_f) {
+          consider(m_folded.find(std::string_view(folded.data() + first.canon_begin, ulen),
+                                 Map::extend(hf, std::string_view(folded.data() + hashed, sep))),
                    last.unit_text_end);
         }
-        if (longer_e) {
-          consider(lookup(m_exact, std::string_view(exact.data() + first.canon_begin, ulen)),
+        if (try_e) {
+          consider(m_exact.find(std::string_view(exact.data() + first.canon_begin, ulen),
+                                Map::extend(he, std::string_view(exact.data() + hashed, sep))),
                    last.unit_text_end);
         }
       }

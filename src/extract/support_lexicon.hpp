@@ -1,5 +1,6 @@
 #pragma once
 
+#include "extract/phrase_map.hpp"
 #include "model/fact.hpp"
 #include "model/span.hpp"
 
@@ -103,17 +104,14 @@ private:
     int entry = -1;      // lowest entry whose phrase is exactly this key (-1: none)
     bool longer = false; // some phrase goes on past this key's last word
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using Map = std::unordered_map<std::string, Node, Hash, std::equal_to<>>;
-  void add_phrase(Map& map, const std::string& phrase, int entry);
-
+  using Map = PhraseMap<Node>;
   static constexpr std::size_t k_first_word_lengths = 32;
-  // [first byte of the first word, lower-cased][its byte length, capped]: some phrase starts so.
-  std::vector<std::array<bool, k_first_word_lengths>> m_first_word =
-      std::vector<std::array<bool, k_first_word_lengths>>(256);
+  // [first byte of the first word][its byte length, capped]: some phrase starts so.
+  using FirstWords = std::vector<std::array<bool, k_first_word_lengths>>;
+  static void add_phrase(Map& map, FirstWords& first_words, const std::string& phrase, int entry);
+
+  FirstWords m_first_folded = FirstWords(256); // first byte lower-cased
+  FirstWords m_first_exact = FirstWords(256);
   Map m_folded;                                        // case-insensitive phrases, lower-case
   Map m_exact;                                         // case-sensitive phrases ('=' alternatives)
   std::vector<std::pair<std::string, int>> m_suffixes; // "\pL+eraient": lower-case ending
@@ -128,7 +126,18 @@ CueInfo parse_cue_tags(std::string_view tags);
 std::span<const CueEntry> support_lexicon_entries();
 
 // True when the code point at byte `pos` of `text` is a letter or digit (UTF-8 aware).
-bool is_word_char_at(std::string_view text, std::size_t pos);
+// (The ASCII case is inline: scanners call it for every byte.)
+bool is_word_char_beyond_ascii(std::string_view text, std::size_t pos);
+inline bool is_word_char_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) {
+    return false;
+  }
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  return is_word_char_beyond_ascii(text, pos);
+}
 // Byte offset of the code point that ends at `pos` (REQUIRES: pos > 0).
 std::size_t previous_char_start(std::string_view text, std::size_t pos);
 

@@ -3,8 +3,6 @@
 #include "ingest/diagnostic.hpp"
 #include "model/article.hpp"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <functional>
 #include <optional>
 #include <string>
@@ -30,11 +28,6 @@ void read_articles(const std::string& path,
                    const ReadOptions& options,
                    const ArticleCallback& on_article,
                    Diagnostics& diagnostics);
-
-// Build an article from one JSON record using the accepted field names (the first present
-// wins): id; text|maintext|body|content; title; url; published|date_publish|date|published_at;
-// lang|language; source|source_domain|hostname. Throws InputError when there is no text field.
-Article article_from_json(const nlohmann::json& record, const ReadOptions& options);
 
 // Parse a plain-text article: optional leading `key: value` lines (title, url, published,
 // source, lang) ended by a blank line, then the body.

@@ -179,6 +179,20 @@ void append_json_string(std::string& out, std::string_view s) {
   std::size_t mark = out.size();
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
+    // Copy a run of characters that need no escaping in one append.
+    std::size_t run = i;
+    while (run < s.size()) {
+      auto r = static_cast<unsigned char>(s[run]);
+      if (r < 0x20 || r == '"' || r == '\\' || r >= 0x80) {
+        break;
+      }
+      ++run;
+    }
+    out.append(s.data() + i, run - i);
+    i = run;
+    if (i == s.size()) {
+      break;
+    }
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       std::size_t n = utf8_sequence_length(s, i);
