@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 using namespace factledger;
 
@@ -60,6 +61,23 @@ TEST_CASE("text::CodepointIndex maps bytes to code points") {
   }
   text::CodepointIndex idx2(long_text);
   CHECK(idx2.to_codepoint(2 * 257) == 257);
+
+  // Every boundary of a mix of 1- to 4-byte characters, across many 64-byte blocks.
+  const char* pieces[] = {"a", "é", "€", "\xF0\x9F\x98\x80", " ", "\xE2\x80\xAF"};
+  std::string mixed;
+  std::vector<std::size_t> starts;
+  for (int i = 0; i < 500; ++i) {
+    starts.push_back(mixed.size());
+    mixed += pieces[(i * 7 + i / 3) % 6];
+  }
+  starts.push_back(mixed.size());
+  text::CodepointIndex idx3(mixed);
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    REQUIRE(idx3.to_codepoint(starts[k]) == k);
+  }
+  CHECK(text::codepoint_count(mixed) == 500);
+  text::CodepointIndex empty("");
+  CHECK(empty.to_codepoint(0) == 0);
 }
 
 TEST_CASE("text::fold and to_lower") {

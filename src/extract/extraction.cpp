@@ -42,8 +42,7 @@ Extraction extract_article(const Article& article, const Extractors& extractors)
   out.lang = article.lang.empty() || article.lang == "auto" ? text::detect_language(article.text)
                                                             : article.lang;
   if (extractors.amounts) {
-    out.amounts =
-        find_amounts(article.text, money_context_for(article.text, out.lang, article.source));
+    out.amounts = find_amounts(article.text, out.lang, article.source);
   }
   if (extractors.dates) {
     out.dates = find_dates(article.text, out.lang, article.published);

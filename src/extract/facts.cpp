@@ -126,12 +126,11 @@ public:
         m_buf.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
       }
     } else {
-      std::string lower = text::to_lower(word);
-      std::size_t p = 0;
-      while ((p = lower.find("\xE2\x80\x99", p)) != std::string::npos) {
-        lower.replace(p, 3, "'");
+      text::append_lower(word, m_buf);
+      std::size_t p = begin;
+      while ((p = m_buf.find("\xE2\x80\x99", p)) != std::string::npos) {
+        m_buf.replace(p, 3, "'");
       }
-      m_buf += lower;
     }
     m_at.push_back(Span{begin, m_buf.size()});
   }

@@ -165,10 +165,32 @@ const RE2& trigger(bool french) {
 // ---------------------------------------------------------------------------------------
 // Grammar
 
+// The text being parsed and its context. The context and the place cues are derived on first
+// use (most amounts name their currency and never need them).
 struct Parser {
   std::string_view t;
   bool fr;
-  const MoneyContext& ctx;
+  const MoneyContext* given = nullptr; // else derived from the text, language and source
+  std::string_view lang;
+  std::string_view source;
+  mutable std::optional<MoneyContext> derived;
+  mutable std::optional<std::vector<PlaceCue>> cues;
+
+  const std::vector<PlaceCue>& place_cues() const {
+    if (!cues) {
+      cues = find_place_cues(t);
+    }
+    return *cues;
+  }
+  const MoneyContext& ctx() const {
+    if (given) {
+      return *given;
+    }
+    if (!derived) {
+      derived = money_context_from(place_cues(), lang, source);
+    }
+    return *derived;
+  }
 };
 
 // A number with its scale: "8,5 milliards", "trois cents", "52.7bn", "a".
@@ -325,11 +347,11 @@ std::string_view resolve(std::string_view iso, const MoneyContext& ctx) {
 // (rule L1 in money_context.cpp), then at the article's context.
 std::string resolve_at(const Parser& ps, std::string_view iso, std::size_t pos) {
   if (iso == "$") {
-    if (auto local = sentence_dollar(ps.t, pos)) {
+    if (auto local = sentence_dollar(ps.t, pos, ps.place_cues())) {
       return std::string(*local);
     }
   }
-  return std::string(resolve(iso, ps.ctx));
+  return std::string(resolve(iso, ps.ctx()));
 }
 
 // Can `second` restate `first` redundantly ("¥8 million RMB", "US$ 5 bn USD", "$10 dollars")?
@@ -542,7 +564,7 @@ std::optional<Element> parse_element(const Parser& ps, std::size_t pos) {
       }
     }
   }
-  if (mark && (mark->form->flags & k_needs_cue) && !n->has_scale && !ps.ctx.british) {
+  if (mark && (mark->form->flags & k_needs_cue) && !n->has_scale && !ps.ctx().british) {
     mark.reset(); // "3 000 livres" are books, "10 pounds" a weight
   }
   if (n->scale_needs_currency && (!mark || (mark->begin > n->end + 1 && !via_of))) {
@@ -1021,9 +1043,11 @@ std::size_t sentence_start(std::string_view t, std::size_t from, std::size_t a) 
 
 } // namespace
 
-std::vector<AmountMention> find_amounts(std::string_view text, const MoneyContext& context) {
+namespace {
+
+std::vector<AmountMention> find_amounts(const Parser& ps) {
+  std::string_view text = ps.t;
   std::vector<AmountMention> out;
-  Parser ps{text, context.lang == "fr", context};
   const RE2& re = trigger(ps.fr);
   re2::StringPiece input(text.data(), text.size());
   std::size_t cursor = 0; // every start before it has been tried
@@ -1062,6 +1086,22 @@ std::vector<AmountMention> find_amounts(std::string_view text, const MoneyContex
     from = std::max(from, cursor);
   }
   return out;
+}
+
+} // namespace
+
+std::vector<AmountMention> find_amounts(std::string_view text, const MoneyContext& context) {
+  Parser ps{text, context.lang == "fr"};
+  ps.given = &context;
+  return find_amounts(ps);
+}
+
+std::vector<AmountMention>
+find_amounts(std::string_view text, std::string_view lang, std::string_view source) {
+  Parser ps{text, lang == "fr"};
+  ps.lang = lang;
+  ps.source = source;
+  return find_amounts(ps);
 }
 
 } // namespace factledger::extract

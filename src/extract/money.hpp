@@ -21,8 +21,19 @@ struct MoneyContext {
 MoneyContext
 money_context_for(std::string_view text, std::string_view lang, std::string_view source);
 
+struct PlaceCue;
+// The same from the place cues already found in the text (find_place_cues).
+MoneyContext money_context_from(const std::vector<PlaceCue>& cues,
+                                std::string_view lang,
+                                std::string_view source);
+
 // Every monetary amount in `text` (valid UTF-8), in text order, non-overlapping.
 // Pure: no I/O, no global state besides rules compiled once.
 std::vector<AmountMention> find_amounts(std::string_view text, const MoneyContext& context);
+
+// The same, deriving the context (money_context_for) only when an amount needs it: most
+// amounts carry an explicit currency, and the context costs a scan of the text.
+std::vector<AmountMention>
+find_amounts(std::string_view text, std::string_view lang, std::string_view source);
 
 } // namespace factledger::extract

@@ -260,29 +260,25 @@ const CueIndex& cue_index() {
   return idx;
 }
 
-// Cue scores per place over `text` (weights when `weighted`, else 1 per cue).
-std::array<int, k_places> place_scores(std::string_view text, bool weighted) {
-  std::array<int, k_places> scores{};
-  const CueIndex& idx = cue_index();
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece match;
-  std::size_t from = 0;
-  while (from < text.size()
-         && idx.re->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) {
-    std::size_t at = static_cast<std::size_t>(match.data() - text.data());
-    from = at + std::max<std::size_t>(match.size(), 1);
-    auto it = idx.by_word.find(lower(std::string_view(match.data(), match.size())));
-    if (it == idx.by_word.end()) {
-      it = idx.by_word.find(text::fold(std::string_view(match.data(), match.size())));
-    }
-    if (it != idx.by_word.end()) {
-      scores[static_cast<std::size_t>(it->second->place)] += weighted ? it->second->weight : 1;
+using Scores = std::array<int, k_places>;
+
+// Cue scores per place over the cues that start in [begin, end) (weights when `weighted`,
+// else 1 per cue).
+Scores
+place_scores(const std::vector<PlaceCue>& cues, std::size_t begin, std::size_t end, bool weighted) {
+  Scores scores{};
+  auto it = std::lower_bound(cues.begin(), cues.end(), begin, [](const PlaceCue& c, std::size_t p) {
+    return c.begin < p;
+  });
+  for (; it != cues.end() && it->begin < end; ++it) {
+    if (it->end <= end) {
+      scores[it->place] += weighted ? it->weight : 1;
     }
   }
   return scores;
 }
 
-int score_of(const std::array<int, k_places>& s, Place p) {
+int score_of(const Scores& s, Place p) {
   return s[static_cast<std::size_t>(p)];
 }
 
@@ -301,8 +297,38 @@ std::string_view head(std::string_view text, std::size_t n) {
 
 } // namespace
 
+std::vector<PlaceCue> find_place_cues(std::string_view text) {
+  std::vector<PlaceCue> cues;
+  const CueIndex& idx = cue_index();
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  std::size_t from = 0;
+  while (from < text.size()
+         && idx.re->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) {
+    std::size_t at = static_cast<std::size_t>(match.data() - text.data());
+    from = at + std::max<std::size_t>(match.size(), 1);
+    auto it = idx.by_word.find(lower(std::string_view(match.data(), match.size())));
+    if (it == idx.by_word.end()) {
+      it = idx.by_word.find(text::fold(std::string_view(match.data(), match.size())));
+    }
+    if (it != idx.by_word.end()) {
+      cues.push_back(PlaceCue{at,
+                              at + match.size(),
+                              static_cast<std::uint8_t>(it->second->place),
+                              static_cast<std::uint8_t>(it->second->weight)});
+    }
+  }
+  return cues;
+}
+
 MoneyContext
 money_context_for(std::string_view text, std::string_view lang, std::string_view source) {
+  return money_context_from(find_place_cues(head(text, k_context_bytes)), lang, source);
+}
+
+MoneyContext money_context_from(const std::vector<PlaceCue>& cues,
+                                std::string_view lang,
+                                std::string_view source) {
   MoneyContext c;
   c.lang = lang == "fr" ? "fr" : "en";
 
@@ -325,7 +351,7 @@ money_context_for(std::string_view text, std::string_view lang, std::string_view
     }
   }
 
-  auto scores = place_scores(head(text, k_context_bytes), true);
+  auto scores = place_scores(cues, 0, k_context_bytes, true);
   if (!dollar_from_outlet) {
     int us = score_of(scores, Place::us);
     for (std::size_t i = 0; i < k_place_dollar.size(); ++i) {
@@ -345,6 +371,11 @@ money_context_for(std::string_view text, std::string_view lang, std::string_view
 }
 
 std::optional<std::string_view> sentence_dollar(std::string_view text, std::size_t pos) {
+  return sentence_dollar(text, pos, find_place_cues(text));
+}
+
+std::optional<std::string_view>
+sentence_dollar(std::string_view text, std::size_t pos, const std::vector<PlaceCue>& cues) {
   constexpr std::size_t k_reach = 240;
   auto is_end = [&](std::size_t i) {
     char c = text[i];
@@ -375,7 +406,7 @@ std::optional<std::string_view> sentence_dollar(std::string_view text, std::size
   while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
     ++end;
   }
-  auto scores = place_scores(text.substr(begin, end - begin), false);
+  auto scores = place_scores(cues, begin, end, false);
   int us = score_of(scores, Place::us);
   int best = 0;
   std::string_view best_iso;

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace factledger::extract {
 
@@ -11,5 +13,19 @@ namespace factledger::extract {
 // billion" -> TWD, "Washington ..." -> USD), or nullopt when the sentence says nothing, so
 // that the article's context decides.
 std::optional<std::string_view> sentence_dollar(std::string_view text, std::size_t pos);
+
+// Where the place cue words of a text are (one scan), for money_context_from() and
+// sentence_dollar() to count them without scanning again.
+struct PlaceCue {
+  std::size_t begin = 0; // byte offsets in the text
+  std::size_t end = 0;
+  std::uint8_t place = 0;
+  std::uint8_t weight = 1;
+};
+std::vector<PlaceCue> find_place_cues(std::string_view text);
+
+// sentence_dollar() counting the cues already found in the whole `text`.
+std::optional<std::string_view>
+sentence_dollar(std::string_view text, std::size_t pos, const std::vector<PlaceCue>& cues);
 
 } // namespace factledger::extract

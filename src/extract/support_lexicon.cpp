@@ -1,6 +1,7 @@
 #include "extract/support_lexicon.hpp"
 
 #include "model/error.hpp"
+#include "text/utf8.hpp"
 
 #include <utf8proc.h>
 
@@ -565,35 +566,9 @@ private:
   std::size_t m_i = 0;
 };
 
-// Lower-case one UTF-8 word into `out` (ASCII fast path; other code points by utf8proc).
-void append_lower(std::string_view word, std::string& out) {
-  std::size_t i = 0;
-  while (i < word.size()) {
-    auto c = static_cast<unsigned char>(word[i]);
-    if (c < 0x80) {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
-      ++i;
-      continue;
-    }
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data() + i),
-                              static_cast<utf8proc_ssize_t>(word.size() - i),
-                              &cp);
-    if (n <= 0) {
-      out.push_back(word[i]);
-      ++i;
-      continue;
-    }
-    utf8proc_uint8_t buf[4];
-    auto m = utf8proc_encode_char(utf8proc_tolower(cp), buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(m));
-    i += static_cast<std::size_t>(n);
-  }
-}
-
 std::string lower_phrase(std::string_view phrase) {
   std::string out;
-  append_lower(phrase, out);
+  text::append_lower(phrase, out);
   return out;
 }
 
@@ -746,7 +721,7 @@ void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& ou
     }
     w.end = std::min(pos, range.end);
     std::string_view word = text.substr(w.begin, w.end - w.begin);
-    append_lower(word, folded);
+    text::append_lower(word, folded);
     exact.append(word);
     if (exact.size() != folded.size()) {
       // Lower-casing changed the byte length (rare): pad so that both buffers stay aligned.

@@ -3,13 +3,13 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace factledger::text {
 
 namespace {
-
-constexpr std::size_t k_checkpoint_every = 64;
 
 // Length of the well-formed sequence starting at `i`, or 0 when it is ill-formed.
 std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
@@ -111,43 +111,47 @@ std::string cp1252_to_utf8(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+// Code points that start in `bytes` (bytes that are not continuation bytes 10xxxxxx), eight
+// bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
+std::size_t count_starts(const char* bytes, std::size_t n) {
+  std::size_t count = n;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, bytes + i, 8);
+    // One bit per continuation byte at bit 7 of its byte; summing the bytes by a multiply.
+    std::uint64_t ones = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+    count -= static_cast<std::size_t>((ones * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < n; ++i) {
+    count -= (static_cast<unsigned char>(bytes[i]) & 0xC0) == 0x80 ? 1 : 0;
+  }
+  return count;
+}
+
+} // namespace
+
 CodepointIndex::CodepointIndex(std::string_view text) : m_text(text) {
+  std::size_t blocks = text.size() / k_block + 1;
+  m_block_start.resize(blocks);
   std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      if (count % k_checkpoint_every == 0) {
-        m_checkpoints.push_back(i);
-      }
-      ++count;
-    }
+  for (std::size_t b = 0; b < blocks; ++b) {
+    m_block_start[b] = count;
+    std::size_t begin = b * k_block;
+    count += count_starts(text.data() + begin, std::min(text.size(), begin + k_block) - begin);
   }
 }
 
 std::size_t CodepointIndex::to_codepoint(std::size_t byte_offset) const {
-  // Last checkpoint at or before byte_offset.
-  auto it = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), byte_offset);
-  if (it == m_checkpoints.begin()) {
-    return 0;
-  }
-  --it;
-  auto k = static_cast<std::size_t>(it - m_checkpoints.begin());
-  std::size_t cp = k * k_checkpoint_every;
-  for (std::size_t i = *it; i < byte_offset && i < m_text.size(); ++i) {
-    if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) {
-      ++cp;
-    }
-  }
-  return cp;
+  byte_offset = std::min(byte_offset, m_text.size());
+  std::size_t b = byte_offset / k_block;
+  return m_block_start[b] + count_starts(m_text.data() + b * k_block, byte_offset - b * k_block);
 }
 
 std::size_t codepoint_count(std::string_view text) {
-  std::size_t count = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++count;
-    }
-  }
-  return count;
+  return count_starts(text.data(), text.size());
 }
 
 namespace {
@@ -180,6 +184,31 @@ std::string to_lower(std::string_view text) {
     return out;
   }
   return map_utf8(text, UTF8PROC_CASEFOLD);
+}
+
+void append_lower(std::string_view word, std::string& out) {
+  std::size_t i = 0;
+  while (i < word.size()) {
+    auto c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data() + i),
+                              static_cast<utf8proc_ssize_t>(word.size() - i),
+                              &cp);
+    if (n <= 0) {
+      out.push_back(word[i]);
+      ++i;
+      continue;
+    }
+    utf8proc_uint8_t buf[4];
+    auto m = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(m));
+    i += static_cast<std::size_t>(n);
+  }
 }
 
 std::string fold(std::string_view text) {

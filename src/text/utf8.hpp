@@ -36,8 +36,9 @@ public:
   std::size_t to_codepoint(std::size_t byte_offset) const;
 
 private:
-  // Byte offset of every 64th code point; the rest is counted on the fly.
-  std::vector<std::size_t> m_checkpoints;
+  // Code points before each block of k_block bytes; the rest is counted on the fly.
+  static constexpr std::size_t k_block = 64;
+  std::vector<std::size_t> m_block_start;
   std::string_view m_text;
 };
 
@@ -46,6 +47,10 @@ std::size_t codepoint_count(std::string_view text);
 
 // Lower-case a UTF-8 string (Unicode-aware, via utf8proc). Invalid bytes are copied as is.
 std::string to_lower(std::string_view text);
+
+// Append `text` lower-cased code point by code point (simple mapping, no allocation: "É" -> "é",
+// "ß" stays) to `out`; invalid bytes are copied as is.
+void append_lower(std::string_view text, std::string& out);
 
 // Strip diacritics and lower-case ("Pékin" -> "pekin"), for lexicon look-ups.
 std::string fold(std::string_view text);
