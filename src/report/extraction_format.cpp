@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <iterator>
 #include <ostream>
 #include <string_view>
@@ -180,12 +181,15 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
     // Copy a run of characters that need no escaping in one append.
-    std::size_t run = i;
-    while (run < s.size()) {
-      auto r = static_cast<unsigned char>(s[run]);
-      if (r < 0x20 || r == '"' || r == '\\' || r >= 0x80) {
-        break;
+    static constexpr auto k_plain = [] {
+      std::array<bool, 256> a{};
+      for (int c = 0x20; c < 0x80; ++c) {
+        a[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
       }
+      return a;
+    }();
+    std::size_t run = i;
+    while (run < s.size() && k_plain[static_cast<unsigned char>(s[run])]) {
       ++run;
     }
     out.append(s.data() + i, run - i);
@@ -273,7 +277,9 @@ void append_decimal(std::string& out, const Decimal& d) {
 }
 
 template <typename T> void append_integer(std::string& out, T v) {
-  fmt::format_to(std::back_inserter(out), "{}", v);
+  // fmt::format_int formats into its own buffer: no format string to parse per number.
+  fmt::format_int digits(v);
+  out.append(digits.data(), digits.size());
 }
 
 // The same objects as amount_to_json, date_to_json and fact_to_json, written directly.

@@ -187,7 +187,18 @@ std::string to_lower(std::string_view text) {
 }
 
 void append_lower(std::string_view word, std::string& out) {
+  // The ASCII prefix (usually the whole word): appended at once, then lower-cased in place.
   std::size_t i = 0;
+  while (i < word.size() && static_cast<unsigned char>(word[i]) < 0x80) {
+    ++i;
+  }
+  std::size_t from = out.size();
+  out.append(word.data(), i);
+  for (std::size_t k = from; k < out.size(); ++k) {
+    if (out[k] >= 'A' && out[k] <= 'Z') {
+      out[k] = static_cast<char>(out[k] + 32);
+    }
+  }
   while (i < word.size()) {
     auto c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
