@@ -1,6 +1,9 @@
 #include "extract/date_lexicon.hpp"
 
+#include "extract/date_holidays.hpp"
+
 #include <array>
+#include <bit>
 #include <cstring>
 #include <string>
 
@@ -46,9 +49,12 @@ constexpr DateWord ordinal(int n) {
   return w;
 }
 
-constexpr DateWord cardinal(int n) {
+// `head`: English teens and tens open spelled-out years ("nineteen ninety six", "twenty
+// twenty").
+constexpr DateWord cardinal(int n, bool head = false) {
   DateWord w;
   w.cardinal = static_cast<std::int8_t>(n);
+  w.head = head;
   return w;
 }
 
@@ -335,20 +341,62 @@ constexpr Row k_rows[] = {
     {"eight", Lang::en, cardinal(8)},
     {"nine", Lang::en, cardinal(9)},
     {"ten", Lang::en, cardinal(10)},
-    {"eleven", Lang::en, cardinal(11)},
-    {"twelve", Lang::en, cardinal(12)},
-    {"thirteen", Lang::en, cardinal(13)},
-    {"fourteen", Lang::en, cardinal(14)},
-    {"fifteen", Lang::en, cardinal(15)},
-    {"sixteen", Lang::en, cardinal(16)},
-    {"seventeen", Lang::en, cardinal(17)},
-    {"eighteen", Lang::en, cardinal(18)},
-    {"nineteen", Lang::en, cardinal(19)},
-    {"twenty", Lang::en, cardinal(20)},
-    {"thirty", Lang::en, cardinal(30)},
-    {"forty", Lang::en, cardinal(40)},
-    {"fifty", Lang::en, cardinal(50)},
+    {"eleven", Lang::en, cardinal(11, true)},
+    {"twelve", Lang::en, cardinal(12, true)},
+    {"thirteen", Lang::en, cardinal(13, true)},
+    {"fourteen", Lang::en, cardinal(14, true)},
+    {"fifteen", Lang::en, cardinal(15, true)},
+    {"sixteen", Lang::en, cardinal(16, true)},
+    {"seventeen", Lang::en, cardinal(17, true)},
+    {"eighteen", Lang::en, cardinal(18, true)},
+    {"nineteen", Lang::en, cardinal(19, true)},
+    {"twenty", Lang::en, cardinal(20, true)},
+    {"thirty", Lang::en, cardinal(30, true)},
+    {"forty", Lang::en, cardinal(40, true)},
+    {"fifty", Lang::en, cardinal(50, true)},
+    {"sixty", Lang::en, cardinal(60, true)},
+    {"seventy", Lang::en, cardinal(70, true)},
+    {"eighty", Lang::en, cardinal(80, true)},
+    {"ninety", Lang::en, cardinal(90, true)},
+    {"soixante", Lang::fr, cardinal(60)},
+    // Spelled-out years: "two thousand and twenty", "nineteen hundred", "deux mille vingt".
+    {"thousand", Lang::en, flags(0, true)},
+    {"hundred", Lang::en, flags(0)},
+    {"mille", Lang::fr, flags(0, true)},
+    {"cent", Lang::fr, flags(0)},
+    {"zero", Lang::both, flags(0)},
+    {"oh", Lang::en, flags(0)},
+    {"few", Lang::en, flags(0)},
+    {"fortnight", Lang::en, unit('f', false)},
+    {"fortnights", Lang::en, unit('f', true)},
+    {"ya", Lang::fr, flags(0)},
 };
+
+constexpr RelativeDayPhrase k_relative_days[] = {
+    {true, "avant - hier", -2},
+    {true, "hier", -1},
+    {true, "aujourd ' hui", 0},
+    {true, "demain", 1},
+    {true, "apres - demain", 2},
+    {false, "the day before yesterday", -2},
+    {false, "yesterday", -1},
+    {false, "today", 0},
+    {false, "tomorrow", 1},
+    {false, "tmrw", 1},
+    {false, "the day after tomorrow", 2},
+    {false, "the day after tmrw", 2},
+};
+
+// Words without a row above that the grammar compares by spelling (in either language), so
+// that a match may run across them. The words of holiday and relative-day phrases are added
+// from their tables.
+constexpr std::string_view k_spelling_words[] = {
+    "after",   "before",  "later",    "now",   "the",   "le",    "ce",   "en",
+    "et",      "a",       "ci",       "cours", "cent",  "cents", "peu",  "pres",
+    "environ", "presque", "d",        "apres", "avant", "of",    "from", "in",
+    "mille",   "hundred", "thousand", "zero",  "oh",    "few",   "il",   "ya",
+    "huit",    "quinze",  "exercice", "past",  "des",   "les",   "ces",  "jusqu",
+    "la",      "l",       "q",        "h",     "t",     "s",     "au",   "on"};
 
 // A small open-addressing table: lookups of every word of a text must not allocate.
 class WordTable {
@@ -359,64 +407,138 @@ public:
         insert(row.word, row.meaning);
       }
     }
+    // The first word of each phrase, so that the grammar tries the phrases only there.
+    for (const Holiday& h : holidays()) {
+      if (h.french == french) {
+        DateWord w;
+        w.holiday = true;
+        insert(h.words.substr(0, h.words.find(' ')), w);
+      }
+    }
+    for (const RelativeDayPhrase& r : k_relative_days) {
+      if (r.french == french) {
+        DateWord w;
+        w.relative_day = true;
+        insert(r.words.substr(0, r.words.find(' ')), w);
+      }
+    }
+    for (std::string_view word : k_spelling_words) {
+      insert_spelling(word);
+    }
+    for (const Holiday& h : holidays()) {
+      insert_phrase_words(h.words);
+    }
+    for (const RelativeDayPhrase& r : k_relative_days) {
+      insert_phrase_words(r.words);
+    }
+  }
+
+  // `key`: 16 bytes, zero after `len`.
+  const DateWord* find_padded(const char* key, std::size_t len) const {
+    std::uint64_t lo = 0;
+    std::uint64_t hi = 0;
+    std::memcpy(&lo, key, 8);
+    std::memcpy(&hi, key + 8, 8);
+    return find_key(lo, hi, len);
+  }
+
+  // The key's halves as little-endian integers.
+  const DateWord* find_key(std::uint64_t lo, std::uint64_t hi, std::size_t len) const {
+    if (len == 0 || len > k_max_key) {
+      return nullptr;
+    }
+    // Most words of a text are not in the lexicon: a bit per (length, first letter, last
+    // letter) rejects most of them before hashing.
+    static_assert(std::endian::native == std::endian::little, "key halves are little-endian");
+    auto first = static_cast<char>(lo & 0xff);
+    auto last = static_cast<char>((len <= 8 ? lo : hi) >> (8 * ((len - 1) & 7)));
+    if (!(m_filter[len][letter(first)] & (1u << letter(last)))) {
+      return nullptr;
+    }
+    for (std::size_t i = hash(lo, hi, len);; i = (i + 1) & (k_slots - 1)) {
+      const Key& s = m_keys[i];
+      if (s.lo == lo && s.hi == hi) {
+        return &m_words[m_index[i]];
+      }
+      if (s.lo == 0) {
+        return nullptr;
+      }
+    }
   }
 
   const DateWord* find(std::string_view key) const {
     if (key.empty() || key.size() > k_max_key) {
       return nullptr;
     }
-    // Most words of a text are not in the lexicon: a bit per (length, first letter) rejects
-    // them before hashing.
-    if (!(m_first[key.size()] & first_bit(key[0]))) {
-      return nullptr;
-    }
-    for (std::size_t i = hash(key) & (k_slots - 1);; i = (i + 1) & (k_slots - 1)) {
-      const Slot& s = m_slots[i];
-      if (s.len == 0) {
-        return nullptr;
-      }
-      if (s.len == key.size() && std::memcmp(s.key, key.data(), key.size()) == 0) {
-        return &s.word;
-      }
-    }
+    char padded[16] = {};
+    std::memcpy(padded, key.data(), key.size());
+    return find_padded(padded, key.size());
   }
 
 private:
   static constexpr std::size_t k_max_key = 15;
   static constexpr std::size_t k_slots = 1024;
 
-  struct Slot {
-    char key[k_max_key + 1] = {};
-    std::size_t len = 0;
-    DateWord word;
+  // Whole words compared as two integers: the key is zero-padded to 16 bytes, so equal
+  // integers mean equal words; lo == 0 marks an empty slot. The keys are kept apart from the
+  // meanings so that the probes stay in a few cache lines.
+  struct Key {
+    std::uint64_t lo = 0;
+    std::uint64_t hi = 0;
   };
 
-  static std::size_t hash(std::string_view s) {
-    std::size_t h = 1469598103934665603ull;
-    for (char c : s) {
-      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
-    return h;
+  static std::size_t hash(std::uint64_t lo, std::uint64_t hi, std::size_t len) {
+    std::uint64_t h = (lo ^ (hi * 0xc2b2ae3d27d4eb4full) ^ len) * 0x9e3779b97f4a7c15ull;
+    return static_cast<std::size_t>(h >> 54) & (k_slots - 1);
   }
 
-  static std::uint32_t first_bit(char c) {
+  // 0..25 for 'a'..'z', 26 for anything else.
+  static std::size_t letter(char c) {
     auto u = static_cast<unsigned char>(c);
-    return u >= 'a' && u <= 'z' ? 1u << (u - 'a') : 1u << 31;
+    return u >= 'a' && u <= 'z' ? u - 'a' : 26;
   }
 
   void insert(std::string_view key, const DateWord& w) {
-    m_first[key.size()] |= first_bit(key[0]);
-    for (std::size_t i = hash(key) & (k_slots - 1);; i = (i + 1) & (k_slots - 1)) {
-      Slot& s = m_slots[i];
-      if (s.len == 0) {
-        std::memcpy(s.key, key.data(), key.size());
-        s.len = key.size();
-        s.word = w;
+    m_filter[key.size()][letter(key.front())] |= 1u << letter(key.back());
+    char padded[16] = {};
+    std::memcpy(padded, key.data(), key.size());
+    std::uint64_t lo = 0;
+    std::uint64_t hi = 0;
+    std::memcpy(&lo, padded, 8);
+    std::memcpy(&hi, padded + 8, 8);
+    for (std::size_t i = hash(lo, hi, key.size());; i = (i + 1) & (k_slots - 1)) {
+      Key& s = m_keys[i];
+      if (s.lo == 0) {
+        s.lo = lo;
+        s.hi = hi;
+        m_index[i] = static_cast<std::uint16_t>(m_count);
+        m_words[m_count++] = w;
         return;
       }
-      if (s.len == key.size() && std::memcmp(s.key, key.data(), key.size()) == 0) {
-        merge(s.word, w);
+      if (s.lo == lo && s.hi == hi) {
+        merge(m_words[m_index[i]], w);
         return;
+      }
+    }
+  }
+
+  // A word the grammar reads by spelling only, unless it has a meaning already.
+  void insert_spelling(std::string_view word) {
+    if (word.empty() || word.size() > k_max_key || find(word)) {
+      return;
+    }
+    DateWord w;
+    w.spelling_only = true;
+    insert(word, w);
+  }
+
+  void insert_phrase_words(std::string_view words) {
+    while (!words.empty()) {
+      auto sp = words.find(' ');
+      std::string_view w = words.substr(0, sp);
+      words = sp == std::string_view::npos ? std::string_view{} : words.substr(sp + 1);
+      if (w.size() > 1 || (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z')) {
+        insert_spelling(w);
       }
     }
   }
@@ -443,18 +565,42 @@ private:
       into.unit_plural = w.unit_plural;
     }
     into.head = into.head || w.head;
+    into.holiday = into.holiday || w.holiday;
+    into.relative_day = into.relative_day || w.relative_day;
   }
 
-  std::array<Slot, k_slots> m_slots{};
-  std::array<std::uint32_t, k_max_key + 1> m_first{};
+  std::array<Key, k_slots> m_keys{};
+  std::array<std::uint16_t, k_slots> m_index{};
+  std::array<DateWord, k_slots> m_words{};
+  std::size_t m_count = 0;
+  std::array<std::array<std::uint32_t, 27>, k_max_key + 1> m_filter{};
 };
+
+// Built once at start-up (the rows and the phrase tables are constants).
+const WordTable k_table_fr(true);
+const WordTable k_table_en(false);
+
+const WordTable& word_table(bool french) {
+  return french ? k_table_fr : k_table_en;
+}
 
 } // namespace
 
+std::span<const RelativeDayPhrase> relative_day_phrases() {
+  return k_relative_days;
+}
+
 const DateWord* find_date_word(std::string_view folded, bool french) {
-  static const WordTable k_fr(true);
-  static const WordTable k_en(false);
-  return french ? k_fr.find(folded) : k_en.find(folded);
+  return word_table(french).find(folded);
+}
+
+const DateWord* find_date_word_padded(const char* key16, std::size_t len, bool french) {
+  return word_table(french).find_padded(key16, len);
+}
+
+const DateWord*
+find_date_word_key(std::uint64_t lo, std::uint64_t hi, std::size_t len, bool french) {
+  return word_table(french).find_key(lo, hi, len);
 }
 
 } // namespace factledger::extract

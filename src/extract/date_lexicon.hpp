@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace factledger::extract {
@@ -52,13 +54,34 @@ struct DateWord {
   bool weekday_abbrev = false; // "lun", "Wed": needs a following date or a period
   std::int8_t ordinal = 0;     // "premier", "first", "troisième": 1..31
   std::int8_t cardinal = 0;    // "deux", "twenty": 1..99 (tens for compounds)
-  char unit = 0;               // 'y' year, 'q' quarter, 'h' half, 'm' month, 'w' week, 'd' day
-  bool unit_plural = false;    // "ans", "years": a count precedes
-  bool head = false;           // can anchor a date expression (triggers a parse)
+  char unit = 0; // 'y' year, 'q' quarter, 'h' half, 'm' month, 'w' week, 'f' fortnight, 'd' day
+  bool unit_plural = false;  // "ans", "years": a count precedes
+  bool head = false;         // can anchor a date expression (triggers a parse)
+  bool holiday = false;      // first word of a holiday name (see date_holidays.hpp)
+  bool relative_day = false; // first word of a relative_day_phrases() row
+  // Only read by its spelling ("after", "hui", "eve"): the tokenizer keeps no entry for it but
+  // notes that the grammar may consume it (see find_dates' look-back).
+  bool spelling_only = false;
 };
+
+// Days named relative to the published date, one row per spelling: folded tokens separated by
+// spaces, punctuation tokens optional ("avant-hier", "aujourd'hui", "the day after tomorrow").
+struct RelativeDayPhrase {
+  bool french;
+  std::string_view words;
+  int offset; // days after the published date
+};
+
+std::span<const RelativeDayPhrase> relative_day_phrases();
 
 // Look up a folded (lower-case, accent-free) word in the lexicon of `lang` ("fr" or "en"; both
 // languages share numbers and ISO-like abbreviations). Returns nullptr for unknown words.
 const DateWord* find_date_word(std::string_view folded, bool french);
+// The same for a word held in a 16-byte buffer that is zero after its `len` (<= 15) letters:
+// the tokenizer's fast path, compared as two integers.
+const DateWord* find_date_word_padded(const char* key16, std::size_t len, bool french);
+// The same with the buffer's two halves as little-endian integers.
+const DateWord*
+find_date_word_key(std::uint64_t lo, std::uint64_t hi, std::size_t len, bool french);
 
 } // namespace factledger::extract

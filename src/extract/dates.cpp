@@ -1,5 +1,6 @@
 #include "extract/dates.hpp"
 
+#include "extract/date_holidays.hpp"
 #include "extract/date_lexicon.hpp"
 #include "extract/relative_date.hpp"
 
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -32,6 +34,10 @@ struct Tok {
   bool space_before = true; // whitespace between the previous token and this one
   bool newline_before = false;
   bool cap = false;        // word starting with an upper-case letter
+  bool grammar = false;    // word the grammar may consume: in the lexicon or read by spelling
+  bool anchor = false;     // a number or a head word: may anchor a parse
+  bool holiday = false;    // first word of a holiday name
+  bool opens = false;      // a number or a word that can open an expression
   std::uint8_t digits = 0; // number of digits of a number
   std::uint8_t klen = 0;   // length of `key`, 0 when the word cannot be folded to ASCII
   int value = -1;          // value of a number (-1 when longer than 9 digits)
@@ -45,9 +51,28 @@ struct Tok {
 // Latin-1 letters U+00C0..U+00FF folded to ASCII.
 constexpr char k_fold_c3[65] = "aaaaaaaceeeeiiiidnooooo-ouuuuy-saaaaaaaceeeeiiiidnooooo-ouuuuyty";
 
-bool is_space_ascii(unsigned char c) {
+constexpr bool is_space_ascii(unsigned char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
+
+// ASCII whitespace.
+constexpr std::array<bool, 256> k_space = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) {
+    t[static_cast<std::size_t>(c)] = is_space_ascii(static_cast<unsigned char>(c));
+  }
+  return t;
+}();
+
+// ASCII letters as their lower case; everything else 0.
+constexpr std::array<char, 256> k_lower = [] {
+  std::array<char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) {
+    t[static_cast<std::size_t>(c)] = static_cast<char>(c);
+    t[static_cast<std::size_t>(c - 'a' + 'A')] = static_cast<char>(c);
+  }
+  return t;
+}();
 bool is_alpha_ascii(unsigned char c) {
   return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
@@ -107,6 +132,15 @@ int classify_utf8(std::string_view s, std::size_t i, std::size_t& len, char& p) 
   return 0;
 }
 
+// Whether a lexicon word can open an expression: not "et", "au", "ago", "of", "à", "ici",
+// ordinal suffixes, which only continue one ("d'ici" starts at "d").
+bool opens_expression(const DateWord& w) {
+  constexpr std::uint32_t k_never =
+      dw_suffix | dw_and | dw_ago | dw_y | dw_to | dw_of | dw_a | dw_ici;
+  return !(w.flags & k_never) || w.month || w.weekday >= 0 || w.cardinal || w.ordinal || w.holiday
+         || w.relative_day || (w.flags & ~k_never);
+}
+
 // Tokenize `s` from byte `pos` into `out` until a newline after at least one token, or
 // `max_tokens`. Returns the byte position where it stopped.
 std::size_t
@@ -117,7 +151,7 @@ tokenize_segment(std::string_view s, std::size_t pos, bool french, std::vector<T
   bool newline = false;
   while (pos < s.size()) {
     auto c = static_cast<unsigned char>(s[pos]);
-    if (c < 0x80 && is_space_ascii(c)) {
+    if (k_space[c]) {
       space = true;
       if (c == '\n') {
         newline = true;
@@ -149,6 +183,9 @@ tokenize_segment(std::string_view s, std::size_t pos, bool french, std::vector<T
       }
       t.kind = TokKind::number;
       t.digits = static_cast<std::uint8_t>(std::min<std::size_t>(j - pos, 255));
+      // Days, months and two-digit years; four-digit years; 20250716.
+      t.anchor = t.digits <= 2 || t.digits == 4 || t.digits == 8;
+      t.opens = true;
       t.value = j - pos <= 9 ? static_cast<int>(v) : -1;
       t.e = static_cast<std::uint32_t>(j);
       pos = j;
@@ -184,21 +221,51 @@ tokenize_segment(std::string_view s, std::size_t pos, bool french, std::vector<T
     std::size_t j = pos;
     bool foldable = true;
     std::size_t k = 0;
+    // The folded letters are gathered in two integers (the key's two halves) rather than
+    // stored one byte at a time and read back whole by the look-up, which stalls.
+    std::uint64_t lo = 0;
+    std::uint64_t hi = 0;
+    auto put = [&](char f) {
+      auto bits = static_cast<std::uint64_t>(static_cast<unsigned char>(f)) << (8 * (k & 7));
+      (k < 8 ? lo : hi) |= bits;
+      ++k;
+    };
     t.cap = (c >= 'A' && c <= 'Z')
             || (c == 0xC3 && pos + 1 < s.size() && static_cast<unsigned char>(s[pos + 1]) < 0xA0);
     while (j < s.size()) {
+      // A run of ASCII letters (most words are nothing else); `k` counts past the key's room.
+      std::size_t run_begin = j;
+      while (j < s.size() && k_lower[static_cast<unsigned char>(s[j])] != 0) {
+        ++j;
+      }
+      std::size_t run = j - run_begin;
+      if (k == 0 && run <= sizeof t.key - 1 && run_begin + 16 <= s.size()) {
+        // The whole run at once: ASCII letters lower-case by setting bit 5.
+        std::memcpy(&lo, s.data() + run_begin, 8);
+        std::memcpy(&hi, s.data() + run_begin + 8, 8);
+        constexpr std::uint64_t k_case = 0x2020202020202020ull;
+        lo = run >= 8 ? lo | k_case : (lo | k_case) & ((std::uint64_t{1} << (8 * run)) - 1);
+        hi = run <= 8 ? 0 : (hi | k_case) & ((std::uint64_t{1} << (8 * (run - 8))) - 1);
+        k = run;
+      } else {
+        for (std::size_t r = run_begin; r < j; ++r) {
+          if (k < sizeof t.key - 1) {
+            put(k_lower[static_cast<unsigned char>(s[r])]);
+          } else {
+            ++k;
+          }
+        }
+      }
+      if (k > sizeof t.key - 1) {
+        foldable = false;
+        k = sizeof t.key - 1;
+      }
+      if (j >= s.size()) {
+        break;
+      }
       auto d = static_cast<unsigned char>(s[j]);
       if (d < 0x80) {
-        if (!is_alpha_ascii(d)) {
-          break;
-        }
-        if (k < sizeof t.key - 1) {
-          t.key[k++] = static_cast<char>(d | 0x20);
-        } else {
-          foldable = false;
-        }
-        ++j;
-        continue;
+        break;
       }
       std::size_t len = 1;
       char p = 0;
@@ -209,15 +276,15 @@ tokenize_segment(std::string_view s, std::size_t pos, bool french, std::vector<T
         auto e = static_cast<unsigned char>(s[j + 1]);
         char f = e >= 0x80 && e < 0xC0 ? k_fold_c3[e - 0x80] : '-';
         if (k < sizeof t.key - 1 && f != '-') {
-          t.key[k++] = f;
+          put(f);
         } else {
           foldable = false;
         }
       } else if (d == 0xC5 && len == 2 && j + 1 < s.size()
                  && (static_cast<unsigned char>(s[j + 1]) | 1) == 0x93) {
         if (k + 2 < sizeof t.key - 1) {
-          t.key[k++] = 'o';
-          t.key[k++] = 'e';
+          put('o');
+          put('e');
         } else {
           foldable = false;
         }
@@ -231,8 +298,20 @@ tokenize_segment(std::string_view s, std::size_t pos, bool french, std::vector<T
       foldable = false;
     }
     t.klen = foldable ? static_cast<std::uint8_t>(k) : 0;
-    // The lexicon's words are at most 11 letters: longer words skip the look-up.
-    t.w = foldable && k <= 11 ? find_date_word(t.word(), french) : nullptr;
+    static_assert(std::endian::native == std::endian::little, "key halves are little-endian");
+    std::memcpy(t.key, &lo, 8);
+    std::memcpy(t.key + 8, &hi, 8);
+    // The lexicon's words are at most 15 letters: longer words skip the look-up.
+    if (foldable) {
+      const DateWord* w = find_date_word_key(lo, hi, k, french);
+      if (w) {
+        t.grammar = true;
+        t.w = w->spelling_only ? nullptr : w;
+        t.anchor = w->head;
+        t.holiday = w->holiday;
+        t.opens = t.w && opens_expression(*w);
+      }
+    }
     t.e = static_cast<std::uint32_t>(j);
     pos = j;
   }
@@ -267,6 +346,10 @@ enum class Rel : std::uint8_t {
   day_only,        // "le 16"
   quarter_near,    // "au premier trimestre"
   half_near,       // "au premier semestre"
+  holiday_near,    // "Noël", "Thanksgiving": as a year-less day
+  holiday_last,    // "last Easter", "Noël dernier"
+  holiday_next,    // "next Easter"
+  holiday_year,    // "Christmas of this year": the holiday of this year + offset
 };
 
 struct Spec {
@@ -279,6 +362,20 @@ struct Spec {
   int weekday = -1; // 0 = Monday
   int offset = 0;
   char unit = 'd';
+  int holiday = -1; // index into holidays()
+  // Applied in this order after the rest is resolved: a month of a year ("the third month of
+  // 2021"), a day of a month ("the 20th of next month"; -1 the last day), the nth weekday of a
+  // month ("the first Friday of July"; -1 the last), then calendar months and days added ("3
+  // days after Christmas", "1 month 21 days ago").
+  std::int8_t pick_month = 0;
+  std::int8_t pick_day = 0;
+  std::int8_t pick_nth = 0;
+  std::int8_t pick_weekday = -1;
+  int shift_months = 0;
+  int shift_days = 0;
+  // Last, the given weekday of the (Sunday to Saturday) week of the result: "Monday two weeks
+  // from now", "in 3 days on Friday".
+  std::int8_t week_weekday = -1;
 };
 
 struct Resolved {
@@ -289,7 +386,39 @@ struct Resolved {
   Grain grain = Grain::day;
 };
 
+// "2025", "2025-07", "2025-07-16", "2025-Q1", "2025-H1" without a formatting library: one
+// mention in four hundred bytes of news is formatted here.
 std::string to_iso(const Resolved& r) {
+  auto d2 = [](char* p, int v) {
+    p[0] = static_cast<char>('0' + v / 10 % 10);
+    p[1] = static_cast<char>('0' + v % 10);
+  };
+  if (r.year >= 0 && r.year <= 9999 && r.month >= 0 && r.month <= 99 && r.day >= 0 && r.day <= 99
+      && r.part >= 0 && r.part <= 9) {
+    char buf[10];
+    d2(buf, r.year / 100);
+    d2(buf + 2, r.year % 100);
+    switch (r.grain) {
+    case Grain::year:
+      return std::string(buf, 4);
+    case Grain::quarter:
+    case Grain::half:
+      buf[4] = '-';
+      buf[5] = r.grain == Grain::quarter ? 'Q' : 'H';
+      buf[6] = static_cast<char>('0' + r.part);
+      return std::string(buf, 7);
+    case Grain::month:
+      buf[4] = '-';
+      d2(buf + 5, r.month);
+      return std::string(buf, 7);
+    case Grain::day:
+      buf[4] = '-';
+      d2(buf + 5, r.month);
+      buf[7] = '-';
+      d2(buf + 8, r.day);
+      return std::string(buf, 10);
+    }
+  }
   switch (r.grain) {
   case Grain::year:
     return fmt::format("{:04d}", r.year);
@@ -398,8 +527,88 @@ std::optional<Resolved> resolve(const Spec& s, const std::optional<CivilDate>& p
     return Resolved{nearest_quarter_year(s.part, p), 0, 0, s.part, Grain::quarter};
   case Rel::half_near:
     return Resolved{nearest_half_year(s.part, p), 0, 0, s.part, Grain::half};
+  case Rel::holiday_near:
+    return from_date(holiday_near(holidays()[static_cast<std::size_t>(s.holiday)], p));
+  case Rel::holiday_last:
+    return from_date(holiday_before(holidays()[static_cast<std::size_t>(s.holiday)], p));
+  case Rel::holiday_next:
+    return from_date(holiday_after(holidays()[static_cast<std::size_t>(s.holiday)], p));
+  case Rel::holiday_year:
+    return from_date(
+        holiday_date(holidays()[static_cast<std::size_t>(s.holiday)], p.year + s.offset));
   }
   return std::nullopt;
+}
+
+// The nth `weekday` (0 = Monday) of a month; n = -1 the last. Nullopt past the month's end.
+std::optional<CivilDate> nth_weekday_of(int year, int month, int nth, int weekday) {
+  if (nth < 0) {
+    CivilDate d{year, month, days_in_month(year, month)};
+    return add_days(d, -((d.weekday() - weekday + 7) % 7));
+  }
+  CivilDate first{year, month, 1};
+  int day = 1 + (weekday - first.weekday() + 7) % 7 + 7 * (nth - 1);
+  if (day > days_in_month(year, month)) {
+    return std::nullopt;
+  }
+  return CivilDate{year, month, day};
+}
+
+// The grain `s` resolves to, for a mention left without a value.
+Grain spec_grain(const Spec& s) {
+  if (s.pick_day || s.pick_nth || s.shift_months || s.shift_days || s.week_weekday >= 0) {
+    return Grain::day;
+  }
+  return s.pick_month ? Grain::month : s.grain;
+}
+
+// The picks and shifts of `s` (see Spec) applied to its resolved base.
+std::optional<Resolved> apply_picks(const Spec& s, std::optional<Resolved> r) {
+  if (!r) {
+    return r;
+  }
+  if (s.pick_month) {
+    if (r->grain != Grain::year) {
+      return std::nullopt;
+    }
+    r = Resolved{r->year, s.pick_month, 0, 0, Grain::month};
+  }
+  if (s.pick_day) {
+    if (r->grain != Grain::month) {
+      return std::nullopt;
+    }
+    int d = s.pick_day < 0 ? days_in_month(r->year, r->month) : s.pick_day;
+    if (!CivilDate{r->year, r->month, d}.valid()) {
+      return std::nullopt;
+    }
+    r = Resolved{r->year, r->month, d, 0, Grain::day};
+  }
+  if (s.pick_nth) {
+    if (r->grain != Grain::month) {
+      return std::nullopt;
+    }
+    auto d = nth_weekday_of(r->year, r->month, s.pick_nth, s.pick_weekday);
+    if (!d) {
+      return std::nullopt;
+    }
+    r = from_date(*d);
+  }
+  if (s.shift_months || s.shift_days) {
+    if (r->grain != Grain::day) {
+      return std::nullopt;
+    }
+    CivilDate d{r->year, r->month, r->day};
+    r = from_date(add_days(add_months(d, s.shift_months), s.shift_days));
+  }
+  if (s.week_weekday >= 0) {
+    if (r->grain != Grain::day) {
+      return std::nullopt;
+    }
+    CivilDate d{r->year, r->month, r->day};
+    int from_sunday = (d.weekday() + 1) % 7;
+    r = from_date(add_days(d, (s.week_weekday + 1) % 7 - from_sunday));
+  }
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,8 +627,9 @@ struct Match {
   int end = 0;
   MatchKind kind = MatchKind::date;
   Spec a;
-  Spec b; // end of a range
-  std::string duration;
+  Spec b;                 // end of a range
+  int duration_count = 0; // "P5Y": 5 and 'Y'
+  char duration_unit = 0;
   const char* rule = "";
 };
 
@@ -464,6 +674,9 @@ public:
     return m_memo.match_value[static_cast<std::size_t>(idx)];
   }
 
+  // A holiday name at `i`, which then anchors a parse like a head word.
+  bool holiday_at(int i) const { return holiday_name(i, true).has_value(); }
+
   std::int32_t match_at(int i) const {
     auto k = static_cast<std::size_t>(i);
     if (m_memo.match_index[k] == Memo::k_unknown) {
@@ -479,22 +692,24 @@ public:
 
   // The best match starting at `i`.
   std::optional<Match> parse_at(int i) const {
-    std::optional<Match> best;
-    auto consider = [&](std::optional<Match> m) {
+    std::optional<Match> best = range(i);
+    auto consider = [&](std::optional<Match>&& m) {
       if (m && (!best || m->end > best->end)) {
         best = std::move(m);
       }
     };
-    consider(range(i));
-    consider(deadline(i));
-    consider(duration(i));
-    if (auto p = simple(i)) {
-      Match m;
-      m.begin = i;
-      m.end = p->end;
-      m.a = p->spec;
-      m.rule = p->rule;
-      consider(m);
+    if (m_fr ? is(i, "d") || flag(i, dw_jusqu) : flag(i, dw_by)) {
+      consider(deadline(i));
+    }
+    if (flag(i, dw_over | dw_since)) {
+      consider(duration(i));
+    }
+    if (auto p = simple(i); p && (!best || p->end > best->end)) {
+      best.emplace();
+      best->begin = i;
+      best->end = p->end;
+      best->a = p->spec;
+      best->rule = p->rule;
     }
     if (best && !chain_end_ok(best->end)) {
       return std::nullopt;
@@ -626,6 +841,10 @@ private:
       }
       return std::pair{*y, i + 1};
     }
+    if (auto y = spelled_year(i);
+        y && y->first >= 1000 && y->first <= 2100 && spelled_year_ends(y->second)) {
+      return y; // "13 Sept nineteen seventy two"
+    }
     if (allow_two_digits && num(i) && at(i).digits == 2 && (end_or_punct(i + 1))
         && !(punct(i + 1, '.') && num(i + 2)) && !punct(i + 1, '%') && !punct(i + 1, ':')
         && !punct(i + 1, '/')) {
@@ -633,6 +852,87 @@ private:
     }
     return std::nullopt;
   }
+
+  // A number below 100 written in words, ending with a cardinal: "ninety six", "vingt-cinq".
+  std::optional<std::pair<int, int>> cardinal_words(int i) const {
+    if (!lex(i) || !entry(i).cardinal) {
+      return std::nullopt;
+    }
+    auto n = word_number(i);
+    if (!n || !lex(n->second - 1) || !entry(n->second - 1).cardinal) {
+      return std::nullopt;
+    }
+    return n;
+  }
+
+  // A year written in words: "two thousand and twenty", "nineteen ninety six", "nineteen
+  // hundred ninety three", "one thousand seven hundred and eighty nine", "nineteen zero one",
+  // "deux mille vingt-cinq". Returns {year, end}.
+  std::optional<std::pair<int, int>> spelled_year(int i) const {
+    if (is(i, "a") || is(i, "an") || is(i, "un") || is(i, "une")) {
+      return std::nullopt;
+    }
+    int y = 0;
+    int k = i;
+    if (m_fr && is(i, "mille")) {
+      y = 1000;
+      k = i + 1;
+    } else {
+      auto hi = cardinal_words(i);
+      if (!hi) {
+        return std::nullopt;
+      }
+      k = hi->second;
+      if (is(k, "thousand") || is(k, "mille")) {
+        if (hi->first > 9) {
+          return std::nullopt;
+        }
+        y = hi->first * 1000;
+        ++k;
+      } else if (is(k, "hundred") || (m_fr && (is(k, "cent") || is(k, "cents")))) {
+        y = hi->first * 100;
+        ++k;
+        int a = flag(k, dw_and) && !m_fr ? k + 1 : k;
+        if (auto r = cardinal_words(a)) {
+          return std::pair{y + r->first, r->second};
+        }
+        return std::pair{y, k};
+      } else if (hi->first >= 10 && !m_fr) {
+        // "nineteen ninety six", "nineteen zero one", "nineteen oh five"
+        if (is(k, "zero") || is(k, "oh")) {
+          if (auto r = cardinal_words(k + 1); r && r->first < 10) {
+            return std::pair{hi->first * 100 + r->first, r->second};
+          }
+          return std::nullopt;
+        }
+        if (auto r = cardinal_words(k); r && r->first >= 10) {
+          return std::pair{hi->first * 100 + r->first, r->second};
+        }
+        return std::nullopt;
+      } else {
+        return std::nullopt;
+      }
+    }
+    // After the thousands: "seven hundred", "neuf cent", then "and eighty nine", "vingt".
+    if (auto h = cardinal_words(k);
+        h && h->first <= 9
+        && (is(h->second, "hundred") || is(h->second, "cent") || is(h->second, "cents"))) {
+      y += h->first * 100;
+      k = h->second + 1;
+    } else if (m_fr && (is(k, "cent") || is(k, "cents"))) {
+      y += 100;
+      ++k;
+    }
+    int a = flag(k, dw_and) && !m_fr ? k + 1 : k;
+    if (auto r = cardinal_words(a)) {
+      return std::pair{y + r->first, r->second};
+    }
+    return std::pair{y, k};
+  }
+
+  // A spelled-out year is a year only where a count cannot be: at the end of the phrase or
+  // before another date word ("in two thousand and fifteen", not "two thousand jobs").
+  bool spelled_year_ends(int e) const { return end_or_punct(e) || lex(e) != nullptr; }
 
   // "vingt-neuf", "twenty second", "trente et un", "dix-huit", "premier", "fourth".
   std::optional<std::pair<int, int>> word_number(int i) const {
@@ -644,18 +944,26 @@ private:
     if (v == 0) {
       return std::nullopt;
     }
-    if (v == 10 || v == 20 || v == 30 || v == 40 || v == 50) {
+    if (v % 10 == 0 && v <= 90 && w->cardinal) {
       int j = i + 1;
       if (punct(j, '-') && adjacent(j) && adjacent(j + 1)) {
         ++j;
       } else if (m_fr && is(j, "et")) {
         ++j;
-      } else if (v == 10) {
+      } else if (v == 10 && m_fr) {
         return std::pair{v, i + 1};
       }
-      if (const DateWord* u = lex(j)) {
+      if (m_fr && v == 60) {
+        // "soixante-douze", "soixante-dix-neuf"
+        if (auto u = word_number(j); u && u->first >= 1 && u->first <= 19) {
+          return std::pair{v + u->first, u->second};
+        }
+      } else if (const DateWord* u = lex(j)) {
         int uv = u->cardinal ? u->cardinal : u->ordinal;
-        if (uv >= 1 && uv <= 9 && (v != 10 || uv >= 7)) {
+        if (uv >= 1 && uv <= 9 && v != 10 && (m_fr || v >= 20)) {
+          return std::pair{v + uv, j + 1};
+        }
+        if (uv >= 7 && uv <= 9 && v == 10 && m_fr) {
           return std::pair{v + uv, j + 1};
         }
       }
@@ -687,8 +995,9 @@ private:
     }
     // "August two thousand and fifteen", "Monday two weeks from now": a count, not a day.
     int e = wn->second;
-    if (entry(e).cardinal || entry(e).unit || is(e, "thousand") || is(e, "hundred")
-        || is(e, "mille") || is(e, "cent")) {
+    if ((entry(e).cardinal || entry(e).unit || is(e, "thousand") || is(e, "hundred")
+         || is(e, "mille") || is(e, "cent"))
+        && !spelled_year(e)) {
       return std::nullopt;
     }
     return wn;
@@ -779,9 +1088,18 @@ private:
         return std::nullopt;
       }
       consider(numeric(i));
-      consider(day_month(i));
+      if (month_near(i)) {
+        consider(day_month(i));
+      }
       consider(quarter(i));
-      consider(offset_expr(i));
+      if (unit_word(i + 1)) {
+        consider(offset_expr(i)); // "3 days ago", "2 years 1 month 21 days later"
+      }
+      if (ordinal_ahead(i)) {
+        consider(nth_weekday(i));
+        consider(day_of(i));
+        consider(month_of(i));
+      }
     } else if (word(i) && at(i).w) {
       const DateWord& w = *at(i).w;
       if (w.month) {
@@ -791,11 +1109,24 @@ private:
         consider(weekday_expr(i));
       }
       if (w.ordinal || w.cardinal) {
-        consider(day_month(i));
+        if (month_near(i)) {
+          consider(day_month(i));
+        }
         consider(quarter(i));
         consider(offset_expr(i));
       }
-      if (w.flags & (dw_yesterday | dw_tomorrow | dw_today)) {
+      if (ordinal_ahead(i)) {
+        consider(nth_weekday(i));
+        consider(day_of(i));
+        consider(month_of(i));
+      }
+      if (w.holiday) {
+        consider(holiday_expr(i));
+      }
+      if (!m_fr && is(i, "few")) {
+        consider(offset_expr(i)); // "few months ago"
+      }
+      if (w.relative_day) {
         consider(relative_day(i));
       }
       if (w.flags & (dw_this | dw_last | dw_next | dw_article)) {
@@ -821,7 +1152,6 @@ private:
         consider(year_word(i));
       }
       consider(quarter(i));
-      consider(relative_day(i));
     }
     return best;
   }
@@ -832,6 +1162,10 @@ private:
     int j = i + 1;
     if (!m_fr && flag(j, dw_article) && month_word(j + 1)) {
       ++j; // "in the april"
+    }
+    if (auto y = spelled_year(j);
+        y && y->first >= 1000 && y->first <= 2100 && spelled_year_ends(y->second)) {
+      return year_piece(y->second, y->first, "date.year"); // "in nineteen ninety six"
     }
     auto p = num(j) ? numeric(j) : simple(j);
     if (!p || p->spec.grain == Grain::day) {
@@ -1174,7 +1508,7 @@ private:
       }
       number_next = num(j) || (lex(j) && (entry(j).ordinal || entry(j).cardinal) && !m_fr)
                     || (m_fr && lex(j) && (entry(j).ordinal || entry(j).cardinal >= 20));
-      if (!m_fr && flag(j, dw_article) && lex(j + 1) && entry(j + 1).ordinal) {
+      if (!m_fr && flag(j, dw_article) && small_ordinal(j + 1, 31)) {
         number_next = true;
       }
     }
@@ -1192,6 +1526,11 @@ private:
       }
       if (auto y = year4(k); y && !followed_by_amount(k)) {
         return month_piece(k + 1, *y, month, "date.month_year");
+      }
+      // "August two thousand and fifteen", "June of nineteen ninety nine"
+      if (auto y = spelled_year(k);
+          y && y->first >= 1000 && y->first <= 2100 && spelled_year_ends(y->second)) {
+        return month_piece(y->second, y->first, month, "date.month_year");
       }
       // Two digits are a year only where they cannot be a day: "juillet 98", "April of 87".
       if (num(k) && at(k).digits == 2 && end_or_punct(k + 1) && !punct(k + 1, ':')
@@ -1211,7 +1550,7 @@ private:
       } else if (punct(k, '.') || punct(k, ',')) {
         ++k;
       }
-      if (!m_fr && flag(k, dw_article) && lex(k + 1) && entry(k + 1).ordinal) {
+      if (!m_fr && flag(k, dw_article) && small_ordinal(k + 1, 31)) {
         ++k;
       }
       auto day = day_at(k);
@@ -1336,6 +1675,14 @@ private:
     if (flag(k, dw_article) && !is(k, "la") && !is(k, "l")) {
       ++k; // "Thursday the 21st", "le"
     }
+    // "Monday two weeks from now", "Sunday 3 weeks after January 15th"
+    if (!m_fr && !w->weekday_abbrev) {
+      if (auto o = offset_expr(k);
+          o && (o->spec.shift_months || o->spec.shift_days) && o->spec.week_weekday < 0) {
+        o->spec.week_weekday = static_cast<std::int8_t>(wd);
+        return o;
+      }
+    }
     // weekday + full or year-less date
     std::optional<Piece> date;
     if (num(k)) {
@@ -1458,59 +1805,42 @@ private:
     return std::nullopt;
   }
 
-  // "hier", "demain", "aujourd'hui", "avant-hier", "après-demain", "today", "yesterday",
-  // "the day before yesterday", "the day after tomorrow".
-  std::optional<Piece> relative_day(int i) const {
-    Spec s;
-    s.rel = Rel::day_offset;
-    s.unit = 'd';
-    if (m_fr) {
-      if (is(i, "avant") || is(i, "apres")) {
-        int j = i + 1;
-        if (punct(j, '-')) {
+  // End of the phrase `words` (folded tokens separated by spaces; punctuation tokens are
+  // optional) starting at `i`, or -1.
+  int phrase_end(int i, std::string_view words) const {
+    int j = i;
+    while (!words.empty()) {
+      auto sp = words.find(' ');
+      std::string_view w = words.substr(0, sp);
+      words = sp == std::string_view::npos ? std::string_view{} : words.substr(sp + 1);
+      if (w.size() == 1 && !is_alpha_ascii(static_cast<unsigned char>(w[0]))) {
+        if (punct(j, w[0])) {
           ++j;
         }
-        bool before = is(i, "avant");
-        if (before ? flag(j, dw_yesterday) : flag(j, dw_tomorrow)) {
-          s.offset = before ? -2 : 2;
-          return Piece{j + 1, s, "date.relative_day"};
-        }
-        return std::nullopt;
+        continue;
       }
-      if (flag(i, dw_today) && punct(i + 1, '\'') && is(i + 2, "hui")) {
-        return Piece{i + 3, s, "date.relative_day"};
+      if (!word(j) || at(j).word() != w) {
+        return -1;
       }
-      if (flag(i, dw_yesterday)) {
-        s.offset = -1;
-        return Piece{i + 1, s, "date.relative_day"};
-      }
-      if (flag(i, dw_tomorrow)) {
-        s.offset = 1;
-        return Piece{i + 1, s, "date.relative_day"};
-      }
-      return std::nullopt;
+      ++j;
     }
-    if (is(i, "the") && unit_word(i + 1) == 'd' && !entry(i + 1).unit_plural) {
-      if (is(i + 2, "before") && flag(i + 3, dw_yesterday)) {
-        s.offset = -2;
-        return Piece{i + 4, s, "date.relative_day"};
+    return j;
+  }
+
+  // "hier", "demain", "aujourd'hui", "avant-hier", "après-demain", "today", "yesterday",
+  // "the day before yesterday", "the day after tomorrow" (see relative_day_phrases()).
+  std::optional<Piece> relative_day(int i) const {
+    for (const RelativeDayPhrase& r : relative_day_phrases()) {
+      if (r.french != m_fr) {
+        continue;
       }
-      if (is(i + 2, "after") && flag(i + 3, dw_tomorrow)) {
-        s.offset = 2;
-        return Piece{i + 4, s, "date.relative_day"};
+      if (int e = phrase_end(i, r.words); e > 0) {
+        Spec s;
+        s.rel = Rel::day_offset;
+        s.unit = 'd';
+        s.offset = r.offset;
+        return Piece{e, s, "date.relative_day"};
       }
-      return std::nullopt;
-    }
-    if (flag(i, dw_today)) {
-      return Piece{i + 1, s, "date.relative_day"};
-    }
-    if (flag(i, dw_yesterday)) {
-      s.offset = -1;
-      return Piece{i + 1, s, "date.relative_day"};
-    }
-    if (flag(i, dw_tomorrow)) {
-      s.offset = 1;
-      return Piece{i + 1, s, "date.relative_day"};
     }
     return std::nullopt;
   }
@@ -1556,6 +1886,16 @@ private:
     }
     if (!m_fr && is(i, "past")) {
       past = true;
+    }
+    if (!m_fr && flag(i, dw_this) && flag(j, dw_calendar) && unit_word(j + 1) == 'y'
+        && !entry(j + 1).unit_plural) {
+      return unit_offset('y', 0, j + 2); // "this calendar year"
+    }
+    // "last Easter", "next new year day", "this Christmas", "the following Easter"
+    if (lex(j) && entry(j).holiday && !m_fr) {
+      if (auto h = holiday_expr(j, off == 0 ? 2 : off)) {
+        return h;
+      }
     }
     if (char u = unit_word(j); u && !entry(j).unit_plural) {
       if (m_fr && !flag(i, dw_this)) {
@@ -1845,52 +2185,157 @@ private:
     if (auto y = year4(j)) {
       return year_piece(j + 1, *y, "date.year_word");
     }
+    if (auto y = spelled_year(j); y && spelled_year_ends(y->second)) {
+      return year_piece(y->second, y->first, "date.year_word"); // "year two hundred and six"
+    }
     return std::nullopt;
   }
 
+  // Counted units: "2 years 1 month 21 days", "1 month and 21 days", "two weeks", "a
+  // fortnight", "a few days". `unit` is the first unit's letter.
+  struct Shift {
+    int months = 0;
+    int days = 0;
+    int end = 0;
+    char unit = 0;
+  };
+
+  std::optional<Shift> shift_list(int j) const {
+    Shift sh;
+    for (int parts = 0;; ++parts) {
+      int k = j;
+      if (parts > 0) {
+        if (punct(k, ',')) {
+          ++k;
+        }
+        if (flag(k, dw_and)) {
+          ++k;
+        }
+      }
+      int n = 0;
+      int e = 0;
+      bool few = false;
+      if (!m_fr && (is(k, "few") || (is(k, "a") && is(k + 1, "few")))) {
+        n = 3; // "a few days ago": three, as the peers read it
+        e = is(k, "few") ? k + 1 : k + 2;
+        few = true;
+      } else if (auto c = count_at(k)) {
+        n = c->first;
+        e = c->second;
+      } else {
+        break;
+      }
+      char u = unit_word(e);
+      if (!u || u == 'q' || u == 'h') {
+        break;
+      }
+      if (!few && entry(e).unit_plural != (n > 1) && !(u == 'm' && m_fr)) {
+        break;
+      }
+      switch (u) {
+      case 'y':
+        sh.months += 12 * n;
+        break;
+      case 'm':
+        sh.months += n;
+        break;
+      case 'f':
+        sh.days += 14 * n;
+        break;
+      case 'w':
+        sh.days += 7 * n;
+        break;
+      default:
+        sh.days += n;
+        break;
+      }
+      if (parts == 0) {
+        sh.unit = u;
+      }
+      j = e + 1;
+      sh.end = j;
+    }
+    if (sh.end == 0) {
+      return std::nullopt;
+    }
+    return sh;
+  }
+
   // "il y a deux ans", "dans trois mois", "two years ago", "in 2 weeks", "3 days later",
-  // "two weeks from now".
+  // "two weeks from now", "1 month 21 days ago", "three weeks from tomorrow", "2 weeks before
+  // Christmas", "3 days after January 12th", "trois jours après Noël".
   std::optional<Piece> offset_expr(int i) const {
     int j = i;
     int sign = 0;
     if (m_fr && flag(i, dw_il) && flag(i + 1, dw_y) && flag(i + 2, dw_a)) {
       sign = -1;
       j = i + 3;
+    } else if (m_fr && flag(i, dw_il) && is(i + 1, "ya")) {
+      sign = -1; // "il ya 2 jours"
+      j = i + 2;
     } else if (flag(i, dw_dans)) {
       sign = 1;
       j = i + 1;
     }
-    auto n = count_at(j);
-    if (!n) {
+    if (sign != 0 && m_fr) {
+      // hedges: "il y a environ un mois", "il y a à peu près un mois"
+      if (is(j, "environ") || is(j, "presque")) {
+        ++j;
+      } else if (is(j, "a") && is(j + 1, "peu") && is(j + 2, "pres")) {
+        j += 3;
+      }
+    }
+    if (sign == 0 && flag(i - 1, dw_last | dw_next)) {
+      return std::nullopt; // "for the last 3 months and 2 days ago": a duration comes first
+    }
+    auto sh = shift_list(j);
+    if (!sh) {
       return std::nullopt;
     }
-    int k = n->second;
-    char u = unit_word(k);
-    if (!u || u == 'q' || u == 'h') {
-      return std::nullopt;
-    }
-    if (entry(k).unit_plural != (n->first > 1) && !(u == 'm' && m_fr)) {
-      return std::nullopt;
-    }
-    int e = k + 1;
+    int e = sh->end;
+    Spec s;
+    s.rel = Rel::day_offset;
+    s.unit = sh->unit == 'f' ? 'w' : sh->unit;
     if (sign == 0) {
+      bool before = m_fr ? is(e, "avant") : is(e, "before");
+      bool after = m_fr ? is(e, "apres") : (is(e, "after") || is(e, "from"));
       if (!m_fr && flag(e, dw_ago)) {
         sign = -1;
         ++e;
       } else if (!m_fr && is(e, "later")) {
         sign = 1;
         ++e;
-      } else if (!m_fr && is(e, "from") && (is(e + 1, "now") || flag(e + 1, dw_today))) {
+      } else if (!m_fr && is(e, "from") && is(e + 1, "now")) {
         sign = 1;
         e += 2;
+      } else if (before || after) {
+        // An anchor day: "today", "tomorrow", "January 15", "Christmas", "le 15 mars".
+        int k = e + 1;
+        auto base = simple(k);
+        if ((!base || base->spec.grain != Grain::day) && (is(k, "the") || is(k, "le"))) {
+          base = simple(++k);
+        }
+        if (!base && lex(k) && entry(k).holiday) {
+          base = holiday_expr(k, 0, true); // "5 days before new year"
+        }
+        if (!base || base->spec.grain != Grain::day || base->spec.shift_months
+            || base->spec.shift_days || base->spec.rel == Rel::day_only) {
+          return std::nullopt;
+        }
+        sign = before ? -1 : 1;
+        s = base->spec;
+        e = base->end;
       } else {
         return std::nullopt;
       }
     }
-    Spec s;
-    s.rel = Rel::day_offset;
-    s.unit = u;
-    s.offset = sign * n->first;
+    s.shift_months = sign * sh->months;
+    s.shift_days = sign * sh->days;
+    s.grain = Grain::day;
+    if (!m_fr && flag(e, dw_on) && weekday_word(e + 1) >= 0 && !entry(e + 1).weekday_abbrev) {
+      s.week_weekday = static_cast<std::int8_t>(weekday_word(e + 1)); // "in 3 days on Friday"
+      e += 2;
+    }
     return Piece{e, s, "date.offset"};
   }
 
@@ -1928,6 +2373,292 @@ private:
     s.rel = Rel::day_only;
     s.day = day->first;
     return Piece{e, s, "date.day_only"};
+  }
+
+  // ----- holidays, picks within a month ------------------------------------------------
+
+  // The holiday name at `i`: {index into holidays(), end}. `context`: a modifier or an offset
+  // comes first ("next new year", "5 days before new year"), so a weak name needs no capital.
+  std::optional<std::pair<int, int>> holiday_name(int i, bool context) const {
+    if (!lex(i) || !entry(i).holiday) {
+      return std::nullopt;
+    }
+    auto all = holidays();
+    const std::string_view first = at(i).word();
+    for (std::size_t h = 0; h < all.size(); ++h) {
+      const Holiday& hol = all[h];
+      if (hol.french != m_fr || !hol.words.starts_with(first)
+          || (hol.words.size() > first.size() && hol.words[first.size()] != ' ')) {
+        continue;
+      }
+      int j = phrase_end(i, hol.words);
+      if (j < 0) {
+        continue;
+      }
+      if (holiday_blocked(i, j)) {
+        return std::nullopt;
+      }
+      if (hol.weak && !context && !at(i).cap && !year4(j) && !(punct(j, ',') && year4(j + 1))) {
+        return std::nullopt;
+      }
+      return std::pair{static_cast<int>(h), j};
+    }
+    return std::nullopt;
+  }
+
+  // "Easter Island", "île de Pâques", "père Noël", "Christmas tree", "Chinese New Year",
+  // "Toussaint Louverture": a place, a thing or a name.
+  bool holiday_blocked(int i, int e) const {
+    int b = i - 1;
+    if (punct(b, '\'')) {
+      --b;
+    }
+    if (flag(b, dw_of) || is(b, "of")) {
+      --b;
+    }
+    if (word(b) && holiday_blocked_before(at(b).word(), m_fr)) {
+      return true;
+    }
+    if (word(i - 1) && holiday_blocked_before(at(i - 1).word(), m_fr)) {
+      return true;
+    }
+    if (word(e) && holiday_blocked_after(at(e).word(), m_fr)) {
+      return true;
+    }
+    // A capitalized word right after, other than a date word: a name ("Noël Mamère").
+    return word(e) && at(e).cap && !adjacent(e) && !month_word(e) && weekday_word(e) < 0
+           && !flag(e, dw_last | dw_next | dw_of | dw_in);
+  }
+
+  // "Noël", "Christmas 2010", "easter of 2018", "Independence Day of this year", "Noël
+  // dernier"; `mod`: -1 "last Easter", 1 "next Easter", 2 "this Christmas" (set by modified).
+  std::optional<Piece> holiday_expr(int i, int mod = 0, bool context = false) const {
+    auto h = holiday_name(i, context || mod != 0);
+    if (!h) {
+      return std::nullopt;
+    }
+    const Holiday& hol = holidays()[static_cast<std::size_t>(h->first)];
+    int e = h->second;
+    Spec s;
+    s.holiday = h->first;
+    s.grain = Grain::day;
+    if (mod == 0) {
+      int k = e;
+      if (punct(k, ',') || flag(k, dw_of)) {
+        ++k;
+      }
+      if (auto y = year4(k, 1900, 2100); y && !followed_by_amount(k)) {
+        CivilDate d = holiday_date(hol, *y);
+        return day_piece(k + 1, d.year, d.month, d.day, "date.holiday");
+      }
+      int r = flag(e, dw_of) ? e + 1 : e;
+      if (auto ry = relative_year(r)) {
+        s.rel = Rel::holiday_year;
+        s.offset = ry->first;
+        return Piece{ry->second, s, "date.holiday"};
+      }
+      if (m_fr && flag(e, dw_last | dw_next)) {
+        s.rel = flag(e, dw_last) ? Rel::holiday_last : Rel::holiday_next;
+        return Piece{e + 1, s, "date.holiday"};
+      }
+    }
+    s.rel = mod == 0   ? Rel::holiday_near
+            : mod < 0  ? Rel::holiday_last
+            : mod == 1 ? Rel::holiday_next
+                       : Rel::holiday_year;
+    return Piece{e, s, "date.holiday"};
+  }
+
+  // A month after "of"/"de": "July", "juillet 2025", "next month", "le mois prochain", "mois
+  // prochain", "this month", "the month".
+  std::optional<Piece> month_ref(int k) const {
+    if (punct(k, '\'')) {
+      ++k; // "d'octobre"
+    }
+    if (month_word(k)) {
+      auto p = month_first(k);
+      if (p && p->spec.grain == Grain::month) {
+        return p;
+      }
+      return std::nullopt;
+    }
+    if (m_fr && unit_word(k) == 'm') {
+      if (flag(k + 1, dw_next | dw_last)) {
+        return unit_offset('m', flag(k + 1, dw_next) ? 1 : -1, k + 2);
+      }
+      if (is(k + 1, "en") && is(k + 2, "cours")) {
+        return unit_offset('m', 0, k + 3);
+      }
+    }
+    if ((is(k, "the") || is(k, "ce")) && unit_word(k + 1) == 'm' && !entry(k + 1).unit_plural) {
+      int e = k + 2;
+      if (m_fr && punct(e, '-') && is(e + 1, "ci")) {
+        e += 2;
+      }
+      return unit_offset('m', 0, e);
+    }
+    auto p = modified(k);
+    if (p && p->spec.rel == Rel::month_offset) {
+      return p;
+    }
+    return std::nullopt;
+  }
+
+  // A month name among the three tokens after `i`, as day_month needs ("16 juillet", "1er
+  // mars", "12 of Nov", "vingt et un mai"): a cheap test before it.
+  bool month_near(int i) const {
+    return month_word(i + 1) || month_word(i + 2) || month_word(i + 3) || month_word(i + 4);
+  }
+
+  // An ordinal opens the expression at `i` ("the first", "20th", "twenty third", "dernier
+  // jour", "3 jour"): a cheap test before nth_weekday, day_of and month_of.
+  bool ordinal_ahead(int i) const {
+    int j = i;
+    if (is(j, "the") || is(j, "le")) {
+      ++j;
+    }
+    if (num(j)) {
+      return (flag(j + 1, dw_suffix) && adjacent(j + 1)) || unit_word(j + 1) == 'd';
+    }
+    const DateWord* w = lex(j);
+    return w && (w->ordinal || w->cardinal >= 20 || (w->flags & dw_last));
+  }
+
+  // An ordinal up to `max` at `j` ("first", "3rd", "premier", "2e"): {n, end}.
+  std::optional<std::pair<int, int>> small_ordinal(int j, int max) const {
+    if (num(j) && at(j).digits <= 2 && flag(j + 1, dw_suffix) && adjacent(j + 1) && at(j).value >= 1
+        && at(j).value <= max) {
+      return std::pair{at(j).value, j + 2};
+    }
+    if (lex(j) && (entry(j).ordinal || entry(j).cardinal)) {
+      auto n = word_number(j); // "third", "twenty third"
+      if (n && n->first <= max && lex(n->second - 1) && entry(n->second - 1).ordinal) {
+        return n;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "the first Friday of July", "le premier mercredi du mois prochain", "the second Monday of
+  // next month", "the last Friday of March 2025", "second Sunday" (of this month).
+  std::optional<Piece> nth_weekday(int i) const {
+    int j = i;
+    bool article = false;
+    if (is(j, "the") || is(j, "le")) {
+      ++j;
+      article = true;
+    }
+    int n = 0;
+    if (auto o = small_ordinal(j, 5)) {
+      n = o->first;
+      j = o->second;
+    } else if (flag(j, dw_last) && !is(j, "past")) {
+      n = -1;
+      ++j;
+    } else {
+      return std::nullopt;
+    }
+    int wd = weekday_word(j);
+    if (wd < 0 || entry(j).weekday_abbrev) {
+      return std::nullopt;
+    }
+    ++j;
+    Spec s;
+    int end = j;
+    if (flag(j, dw_of) || (!m_fr && is(j, "in"))) {
+      auto m = month_ref(j + 1);
+      if (!m) {
+        return std::nullopt;
+      }
+      s = m->spec;
+      end = m->end;
+    } else {
+      if (n < 0 || article) {
+        return std::nullopt; // "last Friday" is modified()'s; "the first Monday after ..."
+      }
+      s = unit_offset('m', 0, j)->spec;
+    }
+    s.pick_nth = static_cast<std::int8_t>(n);
+    s.pick_weekday = static_cast<std::int8_t>(wd);
+    return Piece{end, s, "date.nth_weekday"};
+  }
+
+  // "the 20th of next month", "the 15th day of next month", "twenty third day of September",
+  // "3eme jour d'octobre", "le dernier jour d'octobre 2015", "the last day of the month".
+  std::optional<Piece> day_of(int i) const {
+    int j = i;
+    if (is(j, "the") || is(j, "le")) {
+      ++j;
+    }
+    int d = 0;
+    if (flag(j, dw_last) && unit_word(j + 1) == 'd' && !entry(j + 1).unit_plural) {
+      d = -1;
+      j += 2;
+    } else if (auto o = small_ordinal(j, 31)) {
+      d = o->first;
+      j = o->second;
+      if (unit_word(j) == 'd' && !entry(j).unit_plural) {
+        ++j;
+      }
+    } else if (num(j) && at(j).digits <= 2 && unit_word(j + 1) == 'd'
+               && !entry(j + 1).unit_plural) {
+      d = at(j).value; // "le 3 jour de": rare, but unambiguous with "jour"
+      j += 2;
+    } else {
+      return std::nullopt;
+    }
+    if (d == 0 || d > 31 || !flag(j, dw_of)) {
+      return std::nullopt;
+    }
+    auto m = month_ref(j + 1);
+    if (!m) {
+      return std::nullopt;
+    }
+    Spec s = m->spec;
+    if (s.rel == Rel::none && d > 0) {
+      if (!CivilDate{s.year, s.month, d}.valid()) {
+        return std::nullopt;
+      }
+      return day_piece(m->end, s.year, s.month, d, "date.day_of");
+    }
+    if (s.rel == Rel::month_near && d > 0) {
+      if (d > days_in_month(2024, s.month)) {
+        return std::nullopt;
+      }
+      s.rel = Rel::day_near;
+      s.day = d;
+      s.grain = Grain::day;
+      return Piece{m->end, s, "date.day_of"};
+    }
+    s.pick_day = static_cast<std::int8_t>(d);
+    return Piece{m->end, s, "date.day_of"};
+  }
+
+  // "the third month of 2021", "the 9th month of next year".
+  std::optional<Piece> month_of(int i) const {
+    int j = i;
+    if (is(j, "the") || is(j, "le")) {
+      ++j;
+    }
+    auto o = small_ordinal(j, 12);
+    if (!o || unit_word(o->second) != 'm' || entry(o->second).unit_plural
+        || !flag(o->second + 1, dw_of)) {
+      return std::nullopt;
+    }
+    int k = o->second + 2;
+    if (punct(k, '\'')) {
+      ++k;
+    }
+    if (auto y = year4(k, 1900, 2100); y && !followed_by_amount(k)) {
+      return month_piece(k + 1, *y, o->first, "date.month_of");
+    }
+    if (auto ry = relative_year(k)) {
+      auto p = unit_offset('y', ry->first, ry->second);
+      p->spec.pick_month = static_cast<std::int8_t>(o->first);
+      p->rule = "date.month_of";
+      return p;
+    }
+    return std::nullopt;
   }
 
   // ----- periods, deadlines, durations --------------------------------------------------
@@ -2161,7 +2892,8 @@ private:
     m.begin = i;
     m.end = k + 1;
     m.kind = MatchKind::duration;
-    m.duration = fmt::format("P{}{}", count, letter);
+    m.duration_count = count;
+    m.duration_unit = letter;
     m.a.grain = u == 'y' ? Grain::year : u == 'd' || u == 'w' ? Grain::day : Grain::month;
     m.rule = "duration";
     return m;
@@ -2181,7 +2913,7 @@ std::optional<Resolved> resolve_spec(const Spec& s, const std::optional<CivilDat
                     s.part,
                     s.rel == Rel::quarter_offset ? Grain::quarter : Grain::half};
   }
-  return resolve(s, published);
+  return apply_picks(s, resolve(s, published));
 }
 
 // A range's start written without its month or year ("du 13 au 15 juillet", "between March
@@ -2211,32 +2943,11 @@ resolve_range_start(Spec a, const std::optional<Resolved>& end, bool end_absolut
   return std::nullopt;
 }
 
-// Words that never open an expression ("et", "au", "ago", ordinal suffixes).
-bool can_start(const Tok& t) {
-  if (t.kind == TokKind::number) {
-    return true;
-  }
-  if (t.kind != TokKind::word || !t.w) {
-    return false;
-  }
-  constexpr std::uint32_t k_never = dw_suffix | dw_and | dw_ago | dw_y | dw_to;
-  const DateWord& w = *t.w;
-  return !(w.flags & k_never) || w.month || w.weekday >= 0 || w.cardinal || w.ordinal
-         || (w.flags & ~k_never);
-}
-
-bool is_anchor(const Tok& t) {
-  if (t.kind == TokKind::number) {
-    // Days, months and two-digit years; four-digit years; 20250716.
-    return t.digits <= 2 || t.digits == 4 || t.digits == 8;
-  }
-  return t.kind == TokKind::word && t.w && t.w->head;
-}
-
 // A one- or two-digit number that is a count or a share, not part of a date: followed by
-// "%" ("12 %") or by a word outside the date lexicon ("5 sites", "12 milliards"), with no date
-// word just before ("May 12 results" is left to the month). Most numbers in news are such
-// counts; skipping them saves the tries at the five tokens before each.
+// "%" ("12 %") or by a word outside the date lexicon ("5 sites", "12 milliards"), not glued to
+// what precedes ("Q3", "/12"). A date word just before does not save it: "May 12 results" is
+// found from the month's own anchor. Most numbers in news are such counts; skipping them saves
+// the tries at the five tokens before each.
 bool plain_count(const std::vector<Tok>& toks, int a) {
   const Tok& t = toks[static_cast<std::size_t>(a)];
   if (t.kind != TokKind::number || t.digits > 2 || static_cast<std::size_t>(a) + 1 >= toks.size()) {
@@ -2248,14 +2959,49 @@ bool plain_count(const std::vector<Tok>& toks, int a) {
   if (!count_after) {
     return false;
   }
-  if (a > 0) {
-    const Tok& prev = toks[static_cast<std::size_t>(a) - 1];
-    if ((prev.kind == TokKind::word && (prev.w || !t.space_before))
-        || (prev.kind == TokKind::punct && !t.space_before)) {
-      return false; // "mai 12", "Q3", "T3", "/12", "-12"
+  return a == 0 || t.space_before; // not "Q3", "T3", "/12", "-12"
+}
+
+// A number that no expression can start or cover, whatever precedes it: after a currency sign
+// ("$4"), the tail of a decimal or a digit group ("1.5", "13,883": the first number was an
+// anchor of its own), the head of a digit group ("13,883", "2 000", "1,5") or a share
+// ("12 %"). The grammar reads none of these, so the anchor is skipped.
+bool number_never_dated(const std::vector<Tok>& toks, int a) {
+  const Tok& t = toks[static_cast<std::size_t>(a)];
+  if (t.kind != TokKind::number) {
+    return false;
+  }
+  const auto n = static_cast<int>(toks.size());
+  auto tok = [&](int k) -> const Tok* {
+    return k >= 0 && k < n ? &toks[static_cast<std::size_t>(k)] : nullptr;
+  };
+  const Tok* prev = tok(a - 1);
+  const Tok* prev2 = tok(a - 2);
+  const Tok* next = tok(a + 1);
+  const Tok* next2 = tok(a + 2);
+  if (prev && prev->kind == TokKind::punct) {
+    if (prev->p == '$') {
+      return true;
+    }
+    bool glued = !t.space_before && !prev->space_before && prev2 && prev2->kind == TokKind::number;
+    if (glued
+        && (prev->p == '.' || prev->p == ',' || prev->p == '-' || prev->p == '/'
+            || prev->p == ':')) {
+      return true;
     }
   }
-  return true;
+  if (t.digits > 2 || !next) {
+    return false;
+  }
+  if (next->kind == TokKind::punct && next->p == '%') {
+    return true;
+  }
+  if (next->kind == TokKind::punct && next->p == ',' && !next->space_before && next2
+      && next2->kind == TokKind::number && !next2->space_before
+      && (next2->digits == 3 || next2->digits == 1)) {
+    return true;
+  }
+  return next->kind == TokKind::number && next->space_before && next->digits == 3;
 }
 
 } // namespace
@@ -2263,6 +3009,7 @@ bool plain_count(const std::vector<Tok>& toks, int a) {
 std::vector<DateMention>
 find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate> published) {
   std::vector<DateMention> out;
+  out.reserve(text.size() / 256); // news has about four dates per kilobyte
   const bool french = lang == "fr";
   std::vector<Tok> toks;
   toks.reserve(1024);
@@ -2277,15 +3024,28 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
     const int n = static_cast<int>(toks.size());
     int done = 0; // tokens before this are taken
     for (int a = 0; a < n; ++a) {
-      if (!is_anchor(toks[static_cast<std::size_t>(a)]) || plain_count(toks, a)) {
-        continue;
+      const Tok& t = toks[static_cast<std::size_t>(a)];
+      if (!t.anchor || plain_count(toks, a) || number_never_dated(toks, a)) {
+        if (!(t.holiday && parser.holiday_at(a))) {
+          continue;
+        }
       }
       std::int32_t best_idx = -1;
       // Five tokens back reach "il y a", "by the end of", "sur les trois prochaines"; longer
       // openings ("d'ici à la fin de") have a head of their own ("ici", "fin").
       constexpr int k_lookback = 5;
-      for (int s = std::max(done, a - k_lookback); s <= a; ++s) {
-        if (!can_start(toks[static_cast<std::size_t>(s)])) {
+      // A match runs only across numbers, punctuation and words the grammar reads: the
+      // look-back stops at any other word.
+      int lo = a;
+      while (lo > std::max(done, a - k_lookback)) {
+        const Tok& p = toks[static_cast<std::size_t>(lo - 1)];
+        if (p.kind == TokKind::word && !p.grammar) {
+          break;
+        }
+        --lo;
+      }
+      for (int s = lo; s <= a; ++s) {
+        if (!toks[static_cast<std::size_t>(s)].opens) {
           continue;
         }
         std::int32_t idx = parser.match_at(s);
@@ -2307,7 +3067,7 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
       switch (best->kind) {
       case MatchKind::duration:
         d.kind = DateKind::duration;
-        d.value = best->duration;
+        d.value = fmt::format("P{}{}", best->duration_count, best->duration_unit);
         d.grain = best->a.grain;
         break;
       case MatchKind::date:
@@ -2317,7 +3077,7 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
         if (best->a.rel == Rel::none && !r) {
           continue; // an impossible date ("31/02/2025")
         }
-        d.grain = r ? r->grain : best->a.grain;
+        d.grain = r ? r->grain : spec_grain(best->a);
         if (r) {
           d.value = to_iso(*r);
         }
@@ -2349,7 +3109,7 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
         if (ra && rb && to_iso(*rb) < to_iso(*ra) && ra->grain == rb->grain) {
           continue; // "2025-2021": not a period
         }
-        d.grain = ra ? ra->grain : best->a.grain;
+        d.grain = ra ? ra->grain : spec_grain(best->a);
         if (ra) {
           d.value = to_iso(*ra);
         }
