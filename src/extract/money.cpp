@@ -345,11 +345,17 @@ std::string_view resolve(std::string_view iso, const MoneyContext& ctx) {
 
 // Resolve `iso` for an amount at `pos`: a bare dollar first looks at its own sentence
 // (rule L1 in money_context.cpp), then at the article's context.
+// Only a bare "$" or "¥" needs the context: the article-wide cue scan runs for those alone, and
+// a sentence that names its dollar's country decides without it.
 std::string resolve_at(const Parser& ps, std::string_view iso, std::size_t pos) {
   if (iso == "$") {
-    if (auto local = sentence_dollar(ps.t, pos, ps.place_cues())) {
+    auto local = ps.cues ? sentence_dollar(ps.t, pos, *ps.cues) : sentence_dollar(ps.t, pos);
+    if (local) {
       return std::string(*local);
     }
+  }
+  if (iso != "$" && iso != "\xC2\xA5") {
+    return std::string(iso);
   }
   return std::string(resolve(iso, ps.ctx()));
 }

@@ -370,12 +370,10 @@ MoneyContext money_context_from(const std::vector<PlaceCue>& cues,
   return c;
 }
 
-std::optional<std::string_view> sentence_dollar(std::string_view text, std::size_t pos) {
-  return sentence_dollar(text, pos, find_place_cues(text));
-}
+namespace {
 
-std::optional<std::string_view>
-sentence_dollar(std::string_view text, std::size_t pos, const std::vector<PlaceCue>& cues) {
+// The sentence around `pos` (rule L1's reach), on code-point boundaries.
+Span dollar_sentence(std::string_view text, std::size_t pos) {
   constexpr std::size_t k_reach = 240;
   auto is_end = [&](std::size_t i) {
     char c = text[i];
@@ -406,7 +404,10 @@ sentence_dollar(std::string_view text, std::size_t pos, const std::vector<PlaceC
   while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
     ++end;
   }
-  auto scores = place_scores(cues, begin, end, false);
+  return Span{begin, end};
+}
+
+std::optional<std::string_view> dollar_of(const Scores& scores) {
   int us = score_of(scores, Place::us);
   int best = 0;
   std::string_view best_iso;
@@ -423,6 +424,21 @@ sentence_dollar(std::string_view text, std::size_t pos, const std::vector<PlaceC
     return std::string_view("USD");
   }
   return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string_view> sentence_dollar(std::string_view text, std::size_t pos) {
+  // Only the sentence's own cues: a scan of a few hundred bytes, not of the article.
+  Span s = dollar_sentence(text, pos);
+  std::vector<PlaceCue> cues = find_place_cues(text.substr(s.begin, s.size()));
+  return dollar_of(place_scores(cues, 0, s.size(), false));
+}
+
+std::optional<std::string_view>
+sentence_dollar(std::string_view text, std::size_t pos, const std::vector<PlaceCue>& cues) {
+  Span s = dollar_sentence(text, pos);
+  return dollar_of(place_scores(cues, s.begin, s.end, false));
 }
 
 } // namespace factledger::extract
