@@ -38,12 +38,16 @@ case "$out" in
 *) echo "FAIL: summary line: $out"; fail=1 ;;
 esac
 check "articles stored" 3 "$(q 'SELECT count(*) FROM articles')"
+facts=$(q 'SELECT count(*) FROM facts')
+check "some facts stored" yes "$([ "$facts" -gt 0 ] && echo yes || echo no)"
+check "summary counts what was added" "$(q 'SELECT count(*) FROM amount_mentions') amounts, $(q 'SELECT count(*) FROM date_mentions') dates and $facts facts added" "$(printf '%s' "$out" | grep -o '[0-9]* amounts, [0-9]* dates and [0-9]* facts added')"
+check "run row counts the facts" "$facts" "$(q 'SELECT facts_added FROM v_runs WHERE id = 1')"
 check "integrity" ok "$(q 'PRAGMA integrity_check')"
 
 # Second ingest of the same input: nothing added, JSON summary.
 run ingest --db "$db" --json "$fx/good.jsonl"
 check "second ingest exit code" 0 "$rc"
-check "second ingest JSON" '3 0 3 0 0' "$(printf '%s' "$out" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["articles"], j["new"], j["unchanged"], j["updated"], j["amounts_added"])')"
+check "second ingest JSON" '3 0 3 0 0 0 0' "$(printf '%s' "$out" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["articles"], j["new"], j["unchanged"], j["updated"], j["amounts_added"], j["dates_added"], j["facts_added"])')"
 check "runs recorded" '1,ok,3,0|2,ok,0,3' "$(q 'SELECT id, status, new, unchanged FROM v_runs ORDER BY id' | tr ',\n' ',|' | sed 's/|$//')"
 
 # Bad lines: errors with FILE:LINE on stderr, the rest ingested, exit 1; --quiet keeps only errors.

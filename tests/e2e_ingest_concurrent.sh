@@ -85,4 +85,6 @@ for sql in "SELECT count(*), sum(length(text)) FROM articles" \
     check "same as a clean ingest: $sql" "$(q "$clean" "$sql")" "$(q "$db" "$sql")"
 done
 check "mentions counted by the runs" "$(q "$db" 'SELECT (SELECT count(*) FROM amount_mentions) + (SELECT count(*) FROM date_mentions)')" "$(q "$db" 'SELECT sum(mentions_added) FROM v_runs')"
+check "facts counted by the runs" "$(q "$db" 'SELECT count(*) FROM facts')" "$(q "$db" 'SELECT sum(facts_added) FROM v_runs')"
+check "same facts as a clean ingest" "$(q "$clean" 'SELECT count(*) FROM facts')" "$(q "$db" 'SELECT count(*) FROM facts')"
 exit $fail

@@ -58,6 +58,7 @@ for round in 1 2 3; do
     check "round $round: foreign keys after kill -9" "" "$(q "$db" 'PRAGMA foreign_key_check')"
     # Every stored article is complete: the run counters match what is in the ledger.
     check "round $round: committed counters match the ledger" "$stored" "$(q "$db" 'SELECT sum(new) FROM v_runs')"
+    check "round $round: committed fact counters match the ledger" "$(q "$db" 'SELECT count(*) FROM facts')" "$(q "$db" 'SELECT sum(facts_added) FROM v_runs')"
 done
 if [ "$kills" -eq 0 ]; then
     echo "FAIL: every ingest finished before it could be killed; make the input bigger"
@@ -76,6 +77,7 @@ check "run after the kills saw everything" "$total" "$(python3 -c 'import json,s
 for sql in "SELECT count(*), sum(length(text)), count(DISTINCT key) FROM articles" \
            "SELECT count(*), sum(value_minor), sum(start), sum(sentence_end) FROM amount_mentions" \
            "SELECT count(*), count(value) FROM date_mentions" \
+           "SELECT count(*), count(funder), sum(sentence_end) FROM facts" \
            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ministry'" \
            "SELECT count(*) FROM sources"; do
     check "same as a clean run: $sql" "$(q "$clean" "$sql")" "$(q "$db" "$sql")"

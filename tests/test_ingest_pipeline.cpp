@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -75,6 +76,11 @@ TEST_CASE("ingest: JSON Lines records become articles with outlets; a second run
   std::int64_t mentions = db.scalar_int("SELECT count(*) FROM amount_mentions")
                           + db.scalar_int("SELECT count(*) FROM date_mentions");
   CHECK(first.report.counts.amounts_added + first.report.counts.dates_added == mentions);
+  // Facts are counted like mentions, in the report and in the run's row.
+  std::int64_t facts = db.scalar_int("SELECT count(*) FROM facts");
+  CHECK(facts > 0);
+  CHECK(first.report.counts.facts_added == facts);
+  CHECK(db.scalar_int("SELECT facts_added FROM v_runs WHERE id = 1") == facts);
 
   Run second = run_ingest(db, {fixture("ingest/good.jsonl")});
   CHECK(second.report.counts.articles_seen == 3);
@@ -82,6 +88,8 @@ TEST_CASE("ingest: JSON Lines records become articles with outlets; a second run
   CHECK(second.report.counts.articles_unchanged == 3);
   CHECK(second.report.counts.articles_updated == 0);
   CHECK(second.report.counts.amounts_added == 0);
+  CHECK(second.report.counts.facts_added == 0);
+  CHECK(db.scalar_int("SELECT facts_added FROM v_runs WHERE id = 2") == 0);
   CHECK(db.scalar_int("SELECT count(*) FROM articles") == 3);
   CHECK(db.scalar_int("SELECT count(*) FROM amount_mentions")
             + db.scalar_int("SELECT count(*) FROM date_mentions")
@@ -109,6 +117,11 @@ TEST_CASE("ingest: a changed article at the same URL replaces its mentions") {
                       "m.article_id WHERE substr(a.text, m.start + 1, m.end - m.start) <> m.text")
         == 0);
   CHECK(db.scalar_int("SELECT count(*) FROM amount_mentions") == v2.report.counts.amounts_added);
+  // The old facts went with their amounts; the run counts the new ones.
+  CHECK(db.scalar_int("SELECT count(*) FROM facts") == v2.report.counts.facts_added);
+  CHECK(db.scalar_int("SELECT count(*) FROM facts f JOIN amount_mentions m ON m.id = f.amount_id "
+                      "WHERE m.article_id <> f.article_id")
+        == 0);
   CHECK(db.scalar_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'finalement'")
         == 1);
   CHECK(db.scalar_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'pres'") == 0);
@@ -231,4 +244,60 @@ TEST_CASE(
   CHECK(twice.report.counts.articles_unchanged == 6);
   CHECK(twice.report.counts.warnings == 2); // only the record with other content, each time
   CHECK(db.scalar_int("SELECT count(*) FROM articles") == 2);
+}
+
+TEST_CASE("ingest: an article the ledger refuses costs only that article, in every batch size, "
+          "on a file or an in-memory ledger") {
+  TempDir tmp;
+  std::string input = (tmp.path() / "five.jsonl").string();
+  {
+    std::ofstream out(input);
+    const char* titles[] = {"Un", "Deux", "Refuse me", "Quatre", "Cinq"};
+    int n = 0;
+    for (const char* title : titles) {
+      ++n;
+      out << "{\"title\": \"" << title << "\", \"url\": \"https://example.org/refuse/" << n
+          << "\", \"published\": \"2025-05-0" << n << "\", \"lang\": \"fr\", \"text\": \"L'État a "
+          << "accordé " << n << " milliards d'euros à la filière numéro " << n << ".\"}\n";
+    }
+  }
+  for (std::string path : {(tmp.path() / "l.db").string(), std::string(":memory:")}) {
+    for (std::size_t batch : {1, 2, 500}) {
+      CAPTURE(path);
+      CAPTURE(batch);
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(path + suffix);
+      }
+      ledger::Ledger db(path);
+      // Stands for any article the schema refuses (a constraint failure while writing).
+      db.exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.articles WHEN NEW.title = "
+              "'Refuse me' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+      Run run = run_ingest(db, {input}, batch);
+      CHECK(run.report.status == ledger::RunStatus::errors);
+      CHECK(run.report.counts.articles_seen == 5);
+      CHECK(run.report.counts.articles_new == 4);
+      CHECK(run.report.counts.articles_failed == 1);
+      CHECK(run.report.counts.errors == 1);
+      REQUIRE(run.problems.size() == 1);
+      CHECK(run.problems[0].rfind("error: " + input + ":3: ", 0) == 0);
+      CHECK(run.problems[0].find("refused by the test") != std::string::npos);
+      CHECK(db.scalar_text("SELECT group_concat(title, '|') FROM (SELECT title FROM articles "
+                           "ORDER BY id)")
+            == "Un|Deux|Quatre|Cinq");
+      // The run's row, written batch by batch, ends with the same counts as the report.
+      CHECK(db.scalar_text("SELECT articles || ' ' || new || ' ' || failed || ' ' || errors || ' ' "
+                           "|| status FROM v_runs")
+            == "5 4 1 1 errors");
+      CHECK(db.scalar_int("SELECT amounts_added FROM ingest_runs")
+            == db.scalar_int("SELECT count(*) FROM amount_mentions"));
+      CHECK(db.scalar_int("SELECT facts_added FROM ingest_runs")
+            == db.scalar_int("SELECT count(*) FROM facts"));
+      CHECK(db.scalar_int("SELECT count(*) FROM amount_mentions") >= 4);
+      CHECK(db.scalar_text("SELECT origin || ' ' || message FROM ingest_errors")
+                .rfind(input + ":3 ", 0)
+            == 0);
+      CHECK(db.scalar_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'filiere'")
+            == 4);
+    }
+  }
 }

@@ -4,6 +4,7 @@
 #include "model/error.hpp"
 #include "testutil.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -184,4 +185,138 @@ TEST_CASE("ledger: read-only connections migrate an outdated ledger first") {
   CHECK(reader.schema_version() == 2);
   CHECK(reader.scalar_int("PRAGMA query_only") == 1);
   CHECK_THROWS_AS(reader.exec("INSERT INTO a VALUES (1)"), LedgerError);
+}
+
+TEST_CASE("ledger: a ledger made by migrations 001..002 is brought to 003 with its data kept") {
+  TempDir tmp;
+  std::string path = (tmp.path() / "l.db").string();
+  const auto& all = ledger::embedded_migrations();
+  REQUIRE(all.size() >= 3);
+  REQUIRE(all[2].name == "003_run_facts.sql");
+  std::vector<ledger::EmbeddedMigration> v2(all.begin(), all.begin() + 2);
+  {
+    ledger::Ledger db(path, {.migrations = &v2});
+    REQUIRE(db.schema_version() == 2);
+    CHECK(db.scalar_int("SELECT count(*) FROM pragma_table_info('ingest_runs') WHERE name = "
+                        "'facts_added'")
+          == 0);
+    db.exec("INSERT INTO ingest_runs (started_at, status, factledger_version, extractor_version, "
+            "articles_new, amounts_added, dates_added) VALUES ('2025-07-01T00:00:00Z', 'ok', "
+            "'0.1.0', '0.1.0', 4, 7, 5)");
+  }
+  {
+    ledger::Ledger db(path);
+    CHECK(db.schema_version() == ledger::latest_version(all));
+    CHECK(db.schema_version() >= 3);
+    // The run recorded before 003 keeps its counts; it did not count facts.
+    CHECK(db.scalar_text("SELECT new || ' ' || mentions_added || ' ' || facts_added FROM v_runs")
+          == "4 12 0");
+    CHECK(db.scalar_int("SELECT count(*) FROM pragma_table_info('v_runs') WHERE name = "
+                        "'facts_added'")
+          == 1);
+    // The view keeps its other columns, facts_added right after dates_added.
+    CHECK(db.scalar_text("SELECT group_concat(name, ',') FROM pragma_table_info('v_runs')")
+          == "id,started_at,finished_at,status,seconds,files,articles,new,unchanged,updated,"
+             "failed,mentions_added,amounts_added,dates_added,facts_added,warnings,errors,"
+             "extractor_version,inputs");
+    db.exec("UPDATE ingest_runs SET facts_added = 3");
+    CHECK(db.integrity_check() == "ok");
+  }
+  // Opening again applies nothing twice (ALTER TABLE ADD COLUMN would fail if it did).
+  ledger::Ledger db(path);
+  CHECK(db.scalar_int("SELECT facts_added FROM v_runs") == 3);
+  CHECK(db.scalar_int("SELECT count(*) FROM ingest_runs") == 1);
+}
+
+namespace {
+
+// How many temporary b-trees (OpenEphemeral) SQLite builds for one INSERT of a row into `table`.
+int ephemeral_tables_per_insert(ledger::Ledger& db, const std::string& table) {
+  std::string columns;
+  std::string params;
+  SQLite::Statement info(db.database(), "SELECT name FROM pragma_table_info(?1) WHERE pk = 0");
+  info.bind(1, table);
+  while (info.executeStep()) {
+    columns += (columns.empty() ? "" : ", ") + info.getColumn(0).getString();
+    params += params.empty() ? "?" : ", ?";
+  }
+  SQLite::Statement explain(
+      db.database(),
+      fmt::format("EXPLAIN INSERT INTO {} ({}) VALUES ({})", table, columns, params));
+  int count = 0;
+  while (explain.executeStep()) {
+    count += explain.getColumn(1).getString() == "OpenEphemeral" ? 1 : 0;
+  }
+  return count;
+}
+
+} // namespace
+
+TEST_CASE("ledger: migration 003 keeps the value checks of mentions and facts, without the "
+          "temporary index per INSERT") {
+  TempDir tmp;
+  std::string path = (tmp.path() / "l.db").string();
+  const auto& all = ledger::embedded_migrations();
+  std::vector<ledger::EmbeddedMigration> v2(all.begin(), all.begin() + 2);
+  {
+    // Before 003, each `x IN ('a', 'b', 'c', ...)` check builds a temporary index per INSERT.
+    ledger::Ledger db(path, {.migrations = &v2});
+    CHECK(ephemeral_tables_per_insert(db, "amount_mentions") == 1);
+    CHECK(ephemeral_tables_per_insert(db, "date_mentions") == 1);
+    CHECK(ephemeral_tables_per_insert(db, "facts") == 4);
+  }
+  ledger::Ledger db(path);
+  // The connection that migrated uses the new checks at once, as does a new one.
+  for (const char* table : {"amount_mentions", "date_mentions", "facts"}) {
+    CAPTURE(table);
+    CHECK(ephemeral_tables_per_insert(db, table) == 0);
+    ledger::Ledger other(path);
+    CHECK(ephemeral_tables_per_insert(other, table) == 0);
+  }
+  CHECK(db.integrity_check() == "ok");
+  // Same accepted values as before, one column at a time on an otherwise valid row.
+  db.exec(
+      "INSERT INTO articles (id, key, lang, content_hash, text, ingested_at, updated_at, "
+      "extractor_version) VALUES (1, 'k', 'fr', 'h', 'Deux milliards le 3 mai.', 't', 't', 'v');"
+      "INSERT INTO amount_mentions (id, article_id, ordinal, sentence_index, sentence_start, "
+      "sentence_end, start, end, text, value, currency, qualifier, readable, rule, "
+      "extractor_version) VALUES (1, 1, 0, 0, 0, 24, 0, 13, 'Deux milliards', '2000000000', "
+      "'EUR', 'exact', '2 bn EUR', 'r', 'v');"
+      "INSERT INTO date_mentions (id, article_id, ordinal, sentence_index, sentence_start, "
+      "sentence_end, start, end, text, kind, value, grain, rule, extractor_version) VALUES "
+      "(1, 1, 0, 0, 0, 24, 17, 23, '3 mai', 'date', '2025-05-03', 'day', 'r', 'v');"
+      "INSERT INTO facts (id, article_id, amount_id, sentence_start, sentence_end, status, "
+      "hedged, amount_kind, confidence, rule, extractor_version) VALUES (1, 1, 1, 0, 24, "
+      "'announced', 0, 'committed', 0.5, 'r', 'v')");
+  struct Case {
+    const char* table;
+    const char* column;
+    const char* values; // accepted, comma-separated
+    const char* refused;
+  };
+  const Case cases[] = {
+      {"amount_mentions", "qualifier", "exact,approx,upto,atleast,atmost,range", "Exact"},
+      {"date_mentions", "grain", "day,month,quarter,half,year", "week"},
+      {"facts", "instrument", "grant,loan,equity,fund,tax,guarantee,procurement,other", "subsidy"},
+      {"facts", "status", "announced,preliminary,awarded,disbursed,cancelled", "rumoured"},
+      {"facts", "amount_kind", "committed,registered_capital,target,cumulative,annual", "monthly"},
+      {"facts", "review_state", "auto,verified,rejected,edited", "approved"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.column);
+    std::string values = c.values;
+    for (std::size_t b = 0, e = 0; b <= values.size(); b = e + 1) {
+      e = std::min(values.find(',', b), values.size());
+      std::string value = values.substr(b, e - b);
+      CAPTURE(value);
+      CHECK_NOTHROW(db.exec(fmt::format("UPDATE {} SET {} = '{}'", c.table, c.column, value)));
+    }
+    CHECK_THROWS_WITH_AS(
+        db.exec(fmt::format("UPDATE {} SET {} = '{}'", c.table, c.column, c.refused)),
+        doctest::Contains("CHECK constraint failed"),
+        LedgerError);
+  }
+  // A fact may leave its instrument unknown, as before.
+  CHECK_NOTHROW(db.exec("UPDATE facts SET instrument = NULL"));
+  CHECK(db.scalar_int("SELECT count(*) FROM facts WHERE instrument IS NULL") == 1);
 }

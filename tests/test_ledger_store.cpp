@@ -304,6 +304,7 @@ TEST_CASE("ledger: runs record counts, problems and status") {
   counts.errors = 1;
   counts.amounts_added = 7;
   counts.dates_added = 4;
+  counts.facts_added = 2;
   {
     ledger::Ledger::Transaction tx(db);
     runs.add_problem(run, true, "a.jsonl:3", "invalid JSON record");
@@ -311,8 +312,8 @@ TEST_CASE("ledger: runs record counts, problems and status") {
   }
   runs.finish(run, counts, ledger::RunStatus::errors);
   CHECK(db.scalar_text("SELECT status || ' ' || files || ' ' || new || ' ' || failed || ' ' || "
-                       "mentions_added FROM v_runs")
-        == "errors 2 3 1 11");
+                       "mentions_added || ' ' || facts_added FROM v_runs")
+        == "errors 2 3 1 11 2");
   CHECK(db.scalar_text("SELECT origin || ': ' || message FROM ingest_errors")
         == "a.jsonl:3: invalid JSON record");
   CHECK(db.scalar_text("SELECT inputs FROM ingest_runs") == "a.jsonl\ndir/");

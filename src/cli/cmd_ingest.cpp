@@ -17,7 +17,7 @@ namespace {
 std::string summary_line(const std::string& db, const ingest::IngestReport& r) {
   const auto& c = r.counts;
   return fmt::format("factledger: ingest run {} {} ({}): {} file{}, {} article{} ({} new, {} "
-                     "unchanged, {} updated, {} failed), {} amounts and {} dates added, "
+                     "unchanged, {} updated, {} failed), {} amounts, {} dates and {} facts added, "
                      "{} error{}, {} warning{}, {:.1f} s",
                      r.run_id,
                      ledger::to_string(r.status),
@@ -32,6 +32,7 @@ std::string summary_line(const std::string& db, const ingest::IngestReport& r) {
                      c.articles_failed,
                      c.amounts_added,
                      c.dates_added,
+                     c.facts_added,
                      c.errors,
                      c.errors == 1 ? "" : "s",
                      c.warnings,
@@ -52,6 +53,7 @@ nlohmann::json summary_json(const std::string& db, const ingest::IngestReport& r
           {"failed", c.articles_failed},
           {"amounts_added", c.amounts_added},
           {"dates_added", c.dates_added},
+          {"facts_added", c.facts_added},
           {"errors", c.errors},
           {"warnings", c.warnings},
           {"seconds", r.seconds}};

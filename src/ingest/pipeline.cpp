@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <memory>
 #include <ostream>
 #include <thread>
 #include <unordered_map>
@@ -111,6 +112,14 @@ struct Problem {
   std::string message;
 };
 
+// A batch for the writer: whole articles, the problems to record with them and this thread's
+// counts when it was handed over.
+struct WriteJob {
+  std::vector<Pending> articles;
+  std::vector<Problem> problems;
+  ledger::RunCounts read;
+};
+
 class Ingester {
 public:
   Ingester(ledger::Ledger& ledger,
@@ -122,6 +131,7 @@ public:
 
   IngestReport run() {
     m_started = Clock::now();
+    open_lookup();
     Diagnostics walk_problems;
     std::vector<std::string> files = expand_inputs(m_options.inputs, walk_problems);
     m_report.run_id =
@@ -141,9 +151,11 @@ public:
       for (const auto& file : files) {
         ingest_file(file);
       }
-      extract_chunk();
-      finish_extraction();
+      extract_chunk(); // launches the last chunk
+      std::vector<Extracting> last = wait_for_extraction();
+      queue_for_writing(last);
       flush();
+      wait_for_writer();
     } catch (const Error&) {
       finish_failed();
       throw;
@@ -152,6 +164,7 @@ public:
       throw LedgerError(fmt::format("ingest stopped: {}", e.what()));
     }
     clear_progress();
+    m_report.counts = sum(m_read, m_written);
     m_report.status =
         m_report.counts.errors > 0 ? ledger::RunStatus::errors : ledger::RunStatus::ok;
     m_runs.finish(m_report.run_id, m_report.counts, m_report.status);
@@ -162,6 +175,13 @@ public:
 private:
   void finish_failed() {
     clear_progress();
+    if (m_writing.valid()) {
+      try {
+        m_writing.get();                // the ledger is not touched while a batch is being written
+      } catch (const std::exception&) { // NOLINT(bugprone-empty-catch): the first error is rethrown
+      }
+    }
+    m_report.counts = m_committed;
     m_report.status = ledger::RunStatus::failed;
     try {
       m_runs.finish(m_report.run_id, m_committed, ledger::RunStatus::failed);
@@ -172,10 +192,10 @@ private:
   void report(const Diagnostic& d) {
     bool is_error = d.severity == Diagnostic::Severity::error;
     if (is_error) {
-      ++m_report.counts.errors;
-      ++m_report.counts.articles_failed;
+      ++m_read.errors;
+      ++m_read.articles_failed;
     } else {
-      ++m_report.counts.warnings;
+      ++m_read.warnings;
     }
     m_problems.push_back({is_error, d.origin, d.message});
     if (m_on_diagnostic) {
@@ -185,7 +205,7 @@ private:
   }
 
   void ingest_file(const std::string& file) {
-    ++m_report.counts.files_seen;
+    ++m_read.files_seen;
     if (file != "-" && starts_binary(file)) {
       // JSON Lines files are streamed line by line; catch a binary one before that.
       report({Diagnostic::Severity::error, file, "binary file (NUL or control bytes), skipped"});
@@ -218,7 +238,7 @@ private:
   }
 
   void ingest_article(Article&& article) {
-    ++m_report.counts.articles_seen;
+    ++m_read.articles_seen;
     m_report.bytes += article.text.size();
     m_file_text_bytes += article.text.size();
     if (is_blank(article.text)) {
@@ -242,15 +262,15 @@ private:
     auto [seen, fresh] = m_seen.try_emplace(std::hash<std::string>{}(row.key),
                                             std::hash<std::string>{}(row.content_hash));
     if (!fresh) {
-      ++m_report.counts.articles_unchanged;
+      ++m_read.articles_unchanged;
       if (seen->second != std::hash<std::string>{}(row.content_hash)) {
         report(duplicate_warning(row));
       }
       return;
     }
     // Cheap check first: an article the ledger already holds as is is not re-extracted.
-    if (auto stored = m_store.find(row.key); stored && ledger::is_current(*stored, row)) {
-      ++m_report.counts.articles_unchanged;
+    if (auto stored = lookup().find(row.key); stored && ledger::is_current(*stored, row)) {
+      ++m_read.articles_unchanged;
       show_progress(false);
       return;
     }
@@ -261,19 +281,20 @@ private:
     show_progress(false);
   }
 
-  // Hand the waiting articles to the extraction threads, and write the chunk they extracted
-  // before. Extraction of one chunk thus overlaps the reading and writing of the others; the
-  // extractors are pure functions of the article, so chunks are written in input order.
+  // Hand the waiting articles to the extraction threads, then queue the chunk they extracted
+  // before for writing. The next chunk is launched first, so that extraction never waits for
+  // this thread; at most three chunks are held. The extractors are pure functions of the
+  // article, so chunks are written in input order.
   void extract_chunk() {
-    finish_extraction();
-    if (m_to_extract.empty()) {
-      return;
+    std::vector<Extracting> extracted = wait_for_extraction();
+    if (!m_to_extract.empty()) {
+      m_in_flight = std::move(m_to_extract);
+      m_to_extract.clear();
+      m_to_extract.reserve(k_extract_chunk);
+      m_extraction =
+          std::async(std::launch::async, [this] { extract_all(m_in_flight, m_options.jobs); });
     }
-    m_in_flight = std::move(m_to_extract);
-    m_to_extract.clear();
-    m_to_extract.reserve(k_extract_chunk);
-    m_extraction =
-        std::async(std::launch::async, [this] { extract_all(m_in_flight, m_options.jobs); });
+    queue_for_writing(extracted);
   }
 
   static void extract_all(std::vector<Extracting>& items, unsigned jobs) {
@@ -304,13 +325,20 @@ private:
     }
   }
 
-  // Wait for the chunk being extracted and queue its articles for writing.
-  void finish_extraction() {
+  // The chunk being extracted, once it is done (empty when none is in flight).
+  std::vector<Extracting> wait_for_extraction() {
     if (!m_extraction.valid()) {
-      return;
+      return {};
     }
     m_extraction.get();
-    for (auto& e : m_in_flight) {
+    std::vector<Extracting> extracted = std::move(m_in_flight);
+    m_in_flight.clear();
+    return extracted;
+  }
+
+  // Queue extracted articles for writing, writing a batch whenever one is full.
+  void queue_for_writing(std::vector<Extracting>& extracted) {
+    for (auto& e : extracted) {
       if (!e.error.empty()) {
         report({Diagnostic::Severity::error, e.article.origin, e.error});
         continue;
@@ -323,72 +351,134 @@ private:
         flush();
       }
     }
-    m_in_flight.clear();
   }
 
-  // Write the pending articles, the problems met and the run's counters in one transaction.
-  // An article the ledger refuses (InputError) spoils its batch: the batch is then rolled back
-  // and written again one article per transaction, so that only that article is lost.
+  // Hand the pending articles, the problems met and the counts to the writer, once it has
+  // written the batch before: the writer runs on its own thread while this one reads and the
+  // extraction threads extract, so neither waits for the other (the pre-check of each article
+  // goes through a second, read-only connection). At most two batches are held.
   void flush() {
-    if (m_pending.empty() && m_problems.empty() && m_report.counts == m_committed) {
+    wait_for_writer();
+    if (m_pending.empty() && m_problems.empty() && sum(m_read, m_written) == m_committed) {
       return;
     }
-    ledger::RunCounts counts = m_report.counts;
-    std::vector<Problem> problems = m_problems;
+    WriteJob job{std::move(m_pending), std::move(m_problems), m_read};
+    m_pending.clear();
+    m_pending_bytes = 0;
+    m_problems.clear();
+    if (!m_lookup_store) {
+      tell(write_batch(job)); // a private in-memory ledger has only one connection
+      return;
+    }
+    m_writing = std::async(std::launch::async,
+                           [this, job = std::move(job)]() mutable { return write_batch(job); });
+  }
+
+  // Wait for the batch being written; tell the problems met while writing it.
+  void wait_for_writer() {
+    if (m_writing.valid()) {
+      tell(m_writing.get());
+    }
+  }
+
+  void tell(const std::vector<Problem>& problems) {
+    if (!m_on_diagnostic) {
+      return;
+    }
+    for (const auto& p : problems) {
+      clear_progress();
+      m_on_diagnostic({p.is_error ? Diagnostic::Severity::error : Diagnostic::Severity::warning,
+                       p.origin,
+                       p.message});
+    }
+  }
+
+  // Write `job`'s articles, problems and the run's counters in one transaction, and return the
+  // problems met while writing. An article the ledger refuses (InputError) spoils its batch: the
+  // batch is then rolled back and written again one article per transaction, so that only that
+  // article is lost. Runs on the writer thread, the only one using m_ledger meanwhile.
+  std::vector<Problem> write_batch(const WriteJob& job) {
+    ledger::RunCounts written = m_written;
+    std::vector<Problem> problems = job.problems;
+    std::vector<Problem> met;
     std::string now = ledger::utc_now_iso();
-    bool written = false;
+    bool done = false;
     try {
       ledger::Ledger::Transaction tx(m_ledger);
-      for (const auto& p : m_pending) {
-        count(m_store.store(p.row, p.amounts, p.dates, m_report.run_id, now, p.facts), counts);
+      for (const auto& p : job.articles) {
+        count(m_store.store(p.row, p.amounts, p.dates, m_report.run_id, now, p.facts), written);
       }
-      finish_batch(tx, counts, problems);
-      written = true;
+      finish_batch(tx, sum(job.read, written), problems);
+      done = true;
     } catch (const InputError&) {
       m_store.discard_pending(); // the transaction was rolled back
     } catch (...) {
       m_store.discard_pending();
       throw;
     }
-    if (!written) {
-      counts = m_report.counts;
-      problems = m_problems;
-      for (const auto& p : m_pending) {
+    if (!done) {
+      written = m_written;
+      for (const auto& p : job.articles) {
         try {
           ledger::Ledger::Transaction tx(m_ledger);
-          count(m_store.store(p.row, p.amounts, p.dates, m_report.run_id, now, p.facts), counts);
+          count(m_store.store(p.row, p.amounts, p.dates, m_report.run_id, now, p.facts), written);
           m_store.sync_search_index();
-          m_runs.save_counts(m_report.run_id, counts);
+          m_runs.save_counts(m_report.run_id, sum(job.read, written));
           tx.commit();
         } catch (const InputError& e) {
           m_store.discard_pending();
-          ++counts.errors;
-          ++counts.articles_failed;
+          ++written.errors;
+          ++written.articles_failed;
           problems.push_back({true, p.row.origin, e.what()});
+          met.push_back(problems.back());
         } catch (...) {
           m_store.discard_pending();
           throw;
         }
       }
       ledger::Ledger::Transaction tx(m_ledger);
-      finish_batch(tx, counts, problems);
+      finish_batch(tx, sum(job.read, written), problems);
     }
-    // Problems met while writing are told once the batch is committed (the reading problems
-    // were told as they came).
-    if (m_on_diagnostic) {
-      for (std::size_t i = m_problems.size(); i < problems.size(); ++i) {
-        m_on_diagnostic(
-            {problems[i].is_error ? Diagnostic::Severity::error : Diagnostic::Severity::warning,
-             problems[i].origin,
-             problems[i].message});
-      }
-    }
-    m_report.counts = counts;
-    m_committed = counts;
-    m_pending.clear();
-    m_pending_bytes = 0;
-    m_problems.clear();
+    m_written = written;
+    m_committed = sum(job.read, written);
+    return met;
   }
+
+  static ledger::RunCounts sum(const ledger::RunCounts& a, const ledger::RunCounts& b) {
+    ledger::RunCounts c;
+    c.files_seen = a.files_seen + b.files_seen;
+    c.articles_seen = a.articles_seen + b.articles_seen;
+    c.articles_new = a.articles_new + b.articles_new;
+    c.articles_unchanged = a.articles_unchanged + b.articles_unchanged;
+    c.articles_updated = a.articles_updated + b.articles_updated;
+    c.articles_failed = a.articles_failed + b.articles_failed;
+    c.amounts_added = a.amounts_added + b.amounts_added;
+    c.dates_added = a.dates_added + b.dates_added;
+    c.facts_added = a.facts_added + b.facts_added;
+    c.warnings = a.warnings + b.warnings;
+    c.errors = a.errors + b.errors;
+    return c;
+  }
+
+  // The pre-check of ingest_article() reads through its own connection when the ledger is a
+  // file, so that it never waits for (nor disturbs) the writer; it sees the committed batches,
+  // and the writer checks again inside its transaction.
+  void open_lookup() {
+    const std::string& path = m_ledger.path();
+    if (path.empty() || path == ":memory:") {
+      return;
+    }
+    try {
+      m_lookup_ledger = std::make_unique<ledger::Ledger>(
+          path, ledger::OpenOptions{.mode = ledger::OpenMode::read_only});
+      m_lookup_store = std::make_unique<ledger::ArticleStore>(*m_lookup_ledger);
+    } catch (const Error&) {
+      m_lookup_store.reset(); // fall back to writing on this thread
+      m_lookup_ledger.reset();
+    }
+  }
+
+  ledger::ArticleStore& lookup() { return m_lookup_store ? *m_lookup_store : m_store; }
 
   // Two inputs of one run with the same URL (or text) but different content: the first is kept,
   // so that the same inputs ingested again leave the ledger as it is.
@@ -414,6 +504,7 @@ private:
     }
     counts.amounts_added += static_cast<std::int64_t>(r.amounts);
     counts.dates_added += static_cast<std::int64_t>(r.dates);
+    counts.facts_added += static_cast<std::int64_t>(r.facts);
   }
 
   // The search index, the problems and the counters go with the batch's articles.
@@ -438,7 +529,7 @@ private:
     }
     m_last_progress = now;
     double elapsed = std::chrono::duration<double>(now - m_started).count();
-    auto articles = m_report.counts.articles_seen;
+    auto articles = m_read.articles_seen;
     double rate = elapsed > 0 ? static_cast<double>(articles) / elapsed : 0;
     std::string eta = "?";
     // Within a file, the article text read so far stands for the bytes read (it leaves out
@@ -450,7 +541,7 @@ private:
     }
     *m_progress << fmt::format(
         "\r\033[Kfactledger: ingest: {}/{} files, {} articles, {:.0f} articles/s, ETA {}",
-        m_report.counts.files_seen,
+        m_read.files_seen,
         m_file_count,
         articles,
         rate,
@@ -473,7 +564,14 @@ private:
   ledger::RunLog m_runs;
 
   IngestReport m_report;
+  // Counts of this thread (reading, pre-check) and of the writer (what the batches wrote); the
+  // run's counts are their sum. m_written and m_committed belong to the writer while a batch is
+  // being written.
+  ledger::RunCounts m_read;
+  ledger::RunCounts m_written;
   ledger::RunCounts m_committed;
+  std::unique_ptr<ledger::Ledger> m_lookup_ledger;
+  std::unique_ptr<ledger::ArticleStore> m_lookup_store;
   // Hash of each article key read in this run -> hash of its text (16 bytes and a node per
   // article: the only state that grows with a run's input).
   std::unordered_map<std::size_t, std::size_t> m_seen;
@@ -492,6 +590,8 @@ private:
   std::uint64_t m_done_file_bytes = 0;
   std::uint64_t m_file_bytes = 0;      // size of the file being read
   std::uint64_t m_file_text_bytes = 0; // article text read from it so far
+  // Last: destroyed (waited for) first, before what the writer uses.
+  std::future<std::vector<Problem>> m_writing;
 };
 
 } // namespace

@@ -10,7 +10,6 @@
 
 #include <array>
 #include <map>
-#include <set>
 #include <sqlite3.h>
 
 namespace factledger::ledger {
@@ -239,10 +238,12 @@ struct ArticleStore::Impl {
   std::map<std::string, std::int64_t, std::less<>> source_ids;
 
   // Index changes waiting for sync_search_index(): the old content to remove (updates) and
-  // the article to add.
+  // the content to add (kept here rather than read back from the table).
   struct IndexChange {
     std::int64_t id = 0;
     std::optional<std::pair<std::string, std::string>> old; // title, text
+    std::string title;
+    std::string text;
   };
   std::vector<IndexChange> pending_index;
 };
@@ -275,20 +276,17 @@ void ArticleStore::sync_search_index() {
         impl.fts_delete.reset();
       }
     }
-    std::set<std::int64_t> added;
+    // An article changed twice in the batch is indexed once, with its last content.
+    std::map<std::int64_t, const Impl::IndexChange*> latest;
     for (const auto& change : impl.pending_index) {
-      if (!added.insert(change.id).second) {
-        continue;
-      }
-      impl.old_content.bind(1, change.id);
-      if (impl.old_content.executeStep()) {
-        impl.fts_insert.bind(1, change.id);
-        impl.fts_insert.bind(2, impl.old_content.getColumn(0).getString());
-        impl.fts_insert.bind(3, impl.old_content.getColumn(1).getString());
-        impl.fts_insert.exec();
-        impl.fts_insert.reset();
-      }
-      impl.old_content.reset();
+      latest[change.id] = &change;
+    }
+    for (const auto& [id, change] : latest) {
+      impl.fts_insert.bind(1, id);
+      impl.fts_insert.bindNoCopy(2, change->title);
+      impl.fts_insert.bindNoCopy(3, change->text);
+      impl.fts_insert.exec();
+      impl.fts_insert.reset();
     }
     impl.pending_index.clear();
   } catch (const SQLite::Exception& e) {
@@ -380,6 +378,8 @@ StoreResult ArticleStore::store(const ArticleRow& row,
     result.facts = counts.facts;
     result.outcome = existing ? StoreOutcome::updated : StoreOutcome::inserted;
     change.id = result.article_id;
+    change.title = row.title;
+    change.text = row.text;
     impl.pending_index.push_back(std::move(change));
     return result;
   } catch (const SQLite::Exception& e) {

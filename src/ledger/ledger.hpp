@@ -17,7 +17,7 @@ namespace factledger::ledger {
 // A factledger ledger: one SQLite file (WAL mode, foreign keys on, 30 s busy timeout) whose
 // schema is migrated to the latest embedded version when opened. Everything that talks SQL to
 // the ledger lives in src/ledger; SQLite errors leave it as LedgerError (or UsageError for a
-// user's own SQL).
+// user's own SQL). A Ledger is one connection: use it from one thread at a time.
 //
 //   ledger::Ledger ledger("factledger.db");              // created and migrated if needed
 //   ledger::Ledger reader("factledger.db", {.mode = ledger::OpenMode::read_only});

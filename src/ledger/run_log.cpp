@@ -49,7 +49,7 @@ struct RunLog::Impl {
                     "UPDATE ingest_runs SET files_seen = ?2, articles_seen = ?3, "
                     "articles_new = ?4, articles_unchanged = ?5, articles_updated = ?6, "
                     "articles_failed = ?7, amounts_added = ?8, dates_added = ?9, "
-                    "warnings = ?10, errors = ?11 WHERE id = ?1") {}
+                    "warnings = ?10, errors = ?11, facts_added = ?12 WHERE id = ?1") {}
 
   void bind_counts(std::int64_t run_id, const RunCounts& c) {
     auto& s = save_counts;
@@ -64,6 +64,7 @@ struct RunLog::Impl {
     s.bind(9, c.dates_added);
     s.bind(10, c.warnings);
     s.bind(11, c.errors);
+    s.bind(12, c.facts_added);
   }
 
   SQLite::Database& db;

@@ -20,6 +20,7 @@ struct RunCounts {
   std::int64_t articles_failed = 0;
   std::int64_t amounts_added = 0;
   std::int64_t dates_added = 0;
+  std::int64_t facts_added = 0;
   std::int64_t warnings = 0;
   std::int64_t errors = 0;
 
