@@ -296,4 +296,145 @@ TEST_CASE("extract::assemble_facts English") {
   }
 }
 
+// Parties must read as parties: cases from the sample articles where the rules once took a
+// date, an amount word, a pronoun, a clause fragment, a document or a place for a party.
+TEST_CASE("extract::assemble_facts keeps only parties that name an actor") {
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* amount;
+    const char* funder;    // "<null>" when none
+    const char* recipient; // "<null>" when none
+  };
+  const Case cases[] = {
+      {"fr",
+       "Les deux projets, approuvés en 2019 et 2021, ont autorisé jusqu'à 6,1 Md€ d'aides "
+       "d'État.",
+       "jusqu'à 6,1 Md€",
+       "<null>",
+       "<null>"},
+      {"en",
+       "The 2022 law set aside $52.7 billion for the semiconductor industry.",
+       "$52.7 billion",
+       "<null>",
+       "the semiconductor industry"},
+      {"en",
+       "GlobalFoundries, which secured a $1.5 billion award in November, said it was ready.",
+       "$1.5 billion",
+       "<null>",
+       "GlobalFoundries"},
+      {"en",
+       "Two weeks after the Union Cabinet approved projects worth a combined $4 billion, "
+       "officials met.",
+       "$4 billion",
+       "the Union Cabinet",
+       "<null>"},
+      {"fr",
+       "Le troisième fonds, créé en mai 2024, est doté à lui seul de 344 milliards de yuans.",
+       "344 milliards de yuans",
+       "<null>",
+       "Le troisième fonds"},
+      {"fr",
+       "Un peu moins de 1,2 Md€ d'aides auraient été versés à la fin du premier semestre.",
+       "1,2 Md€",
+       "<null>",
+       "<null>"},
+      {"fr",
+       "Le cadre financier, qui prévoit de consacrer 10 000 milliards de yens aux "
+       "semi-conducteurs, sera revu.",
+       "10 000 milliards de yens",
+       "<null>",
+       "<null>"},
+      {"en",
+       "In June 2023, Brussels approved up to €8.1 billion of aid for 68 projects.",
+       "up to €8.1 billion",
+       "<null>",
+       "<null>"},
+      {"fr",
+       "Selon la presse, l'aide publique envisagée approchait 1,7 milliard d'euros ; elle "
+       "n'avait pas été notifiée à Bruxelles.",
+       "1,7 milliard d'euros",
+       "<null>",
+       "<null>"},
+      {"fr",
+       "Un décret a annulé 3 milliards d'euros de crédits sur la mission « Investir pour la "
+       "France de 2030 ».",
+       "3 milliards d'euros",
+       "<null>",
+       "<null>"},
+      {"fr",
+       "Bpifrance apportera sa garantie de 300 millions d'euros aux prêts bancaires de Verkor.",
+       "300 millions d'euros",
+       "Bpifrance",
+       "Verkor"},
+  };
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    auto facts = facts_for(text, c.lang, {c.amount});
+    REQUIRE(facts.size() == 1);
+    CHECK(funder(facts[0]) == c.funder);
+    CHECK(recipient(facts[0]) == c.recipient);
+  }
+}
+
+TEST_CASE("extract::assemble_facts: a verb does not reach across \", while\"") {
+  auto facts = facts_for("Shenzhen has earmarked up to 500 million yuan for computing vouchers, "
+                         "while Shanghai's voucher programme is worth up to 600 million yuan.",
+                         "en",
+                         {"up to 500 million yuan", "up to 600 million yuan"});
+  REQUIRE(!facts.empty());
+  CHECK(funder(facts[0]) == "Shenzhen");
+  for (const auto& f : facts) {
+    if (f.amount == 1) {
+      CHECK(funder(f) == "<null>");
+    }
+  }
+}
+
+TEST_CASE("extract::assemble_facts: no fact for a place as recipient of a private pledge") {
+  auto facts = facts_for("TSMC, which in March pledged an additional $100 billion for Arizona, "
+                         "has said it does not expect its award to change.",
+                         "en",
+                         {"$100 billion"});
+  // The pledge is TSMC's own money: whatever the fact, Arizona is not its recipient.
+  for (const auto& f : facts) {
+    CHECK(recipient(f) == "<null>");
+    CHECK(funder(f) != "March");
+  }
+}
+
+TEST_CASE("extract::assemble_facts: negations, share prices and restatements give no fact") {
+  SUBCASE("pas un euro") {
+    auto facts = facts_for("« Pas un euro n'est sorti des caisses de l'État fédéral pour ce "
+                           "projet », a assuré une porte-parole du ministère.",
+                           "fr",
+                           {"un euro"});
+    CHECK(facts.empty());
+  }
+  SUBCASE("a share price") {
+    auto facts = facts_for("The government will purchase 433.3 million newly issued Intel "
+                           "shares at $20.47 apiece.",
+                           "en",
+                           {"$20.47"});
+    CHECK(facts.empty());
+  }
+  SUBCASE("a restatement in parentheses") {
+    auto facts = facts_for("La municipalité a alloué 600 millions de yuans (¥600 M, environ "
+                           "76 millions d'euros) à ces bons de calcul.",
+                           "fr",
+                           {"600 millions de yuans", "¥600 M", "76 millions d'euros"});
+    REQUIRE(facts.size() == 1);
+    CHECK(facts[0].amount == 0);
+    CHECK(funder(facts[0]) == "La municipalité");
+  }
+  SUBCASE("private investment") {
+    auto facts = facts_for("Brussels approved the aid, expected to unlock a further EUR 13.7 "
+                           "billion in private investment.",
+                           "en",
+                           {"EUR 13.7 billion"});
+    CHECK(facts.empty());
+  }
+}
+
 TEST_SUITE_END();

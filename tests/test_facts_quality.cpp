@@ -19,9 +19,17 @@
 // - hedged: a yes/no field scored on its positive class (hedged = true).
 // Precision = correct / predicted non-null values (over ALL predicted facts, so a fact made
 // for a non-support amount costs precision); recall = correct / expected non-null values.
+//
+// A third run scores the realistic sample articles of fixtures/articles/ (read as `factledger
+// extract` reads them) against fixtures/facts/articles_expected.tsv, a held-out set written from
+// the articles, not from the rules: one row per amount of each covered article, in text order,
+// saying whether it is support and, when it is, its funder, recipient, instrument and status as
+// an analyst would write them ("-" for not said). Every fact predicted in a covered article
+// counts for precision, so a fact made for a share price or a market size costs precision.
 
 #include "extract/extraction.hpp"
 #include "extract/facts.hpp"
+#include "ingest/article_reader.hpp"
 #include "testutil.hpp"
 #include "text/utf8.hpp"
 
@@ -31,6 +39,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
@@ -324,6 +333,202 @@ bool verbose() {
   return std::getenv("FACTLEDGER_FACTS_VERBOSE") != nullptr;
 }
 
+// ----- The sample articles ---------------------------------------------------------------
+
+struct ArticleRow {
+  std::string amount_text;
+  bool fact = false;
+  std::optional<std::string> funder;
+  std::optional<std::string> recipient;
+  std::optional<std::string> instrument;
+  std::string status;
+};
+
+// Rows of fixtures/facts/articles_expected.tsv by article (a file name, or a JSON Lines record
+// id), in text order.
+std::map<std::string, std::vector<ArticleRow>> load_article_rows() {
+  std::map<std::string, std::vector<ArticleRow>> out;
+  std::istringstream in(testutil::read_fixture("facts/articles_expected.tsv"));
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    std::vector<std::string> cols;
+    std::size_t at = 0;
+    while (true) {
+      std::size_t tab = line.find('\t', at);
+      cols.push_back(line.substr(at, tab == std::string::npos ? std::string::npos : tab - at));
+      if (tab == std::string::npos) {
+        break;
+      }
+      at = tab + 1;
+    }
+    REQUIRE_MESSAGE(cols.size() == 7, "articles_expected.tsv:" << n << ": 7 columns expected");
+    auto opt = [](const std::string& v) {
+      return v == "-" ? std::nullopt : std::optional<std::string>(v);
+    };
+    ArticleRow r;
+    r.amount_text = cols[1];
+    r.fact = cols[2] == "yes";
+    r.funder = opt(cols[3]);
+    r.recipient = opt(cols[4]);
+    r.instrument = opt(cols[5]);
+    r.status = cols[6];
+    out[cols[0]].push_back(std::move(r));
+  }
+  return out;
+}
+
+// The sample articles, keyed as in the TSV.
+std::map<std::string, Article> load_sample_articles() {
+  std::map<std::string, Article> out;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(testutil::fixture_path("articles"))) {
+    if (e.path().extension() != ".md") {
+      files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& path : files) {
+    ingest::Diagnostics diags;
+    ingest::read_articles(
+        path.string(),
+        {},
+        [&](Article&& a) {
+          std::string key = a.id;
+          if (key.find('/') != std::string::npos) {
+            key = path.filename().string();
+          }
+          out[key] = std::move(a);
+        },
+        diags);
+    CHECK_MESSAGE(diags.empty(), path.string());
+  }
+  return out;
+}
+
+std::optional<std::string> article_field(const ArticleRow& r, const std::string& field) {
+  if (field == "fact") {
+    return std::string("fact");
+  }
+  if (field == "funder") {
+    return r.funder;
+  }
+  if (field == "recipient") {
+    return r.recipient;
+  }
+  if (field == "instrument") {
+    return r.instrument;
+  }
+  return r.status;
+}
+
+const std::vector<std::string> k_article_fields = {
+    "fact", "funder", "recipient", "instrument", "status"};
+
+std::map<std::string, Score> evaluate_articles(std::string_view lang_filter, bool verbose) {
+  auto rows = load_article_rows();
+  auto articles = load_sample_articles();
+  std::map<std::string, Score> scores;
+  for (const auto& field : k_article_fields) {
+    scores[field];
+  }
+  for (const auto& [key, expected] : rows) {
+    auto it = articles.find(key);
+    REQUIRE_MESSAGE(it != articles.end(), "no sample article " << key);
+    const Article& art = it->second;
+    auto x = extract::extract_article(art);
+    if (!lang_filter.empty() && x.lang != lang_filter) {
+      continue;
+    }
+    // Each row's amount, searched in text order.
+    std::vector<Span> spans;
+    std::size_t from = 0;
+    for (const auto& r : expected) {
+      std::size_t b = art.text.find(r.amount_text, from);
+      REQUIRE_MESSAGE(b != std::string::npos, key << ": amount not in text: " << r.amount_text);
+      spans.push_back(Span{b, b + r.amount_text.size()});
+      from = b + r.amount_text.size();
+    }
+    std::vector<bool> used(x.facts.size(), false);
+    std::vector<int> match_of(expected.size(), -1);
+    for (std::size_t e = 0; e < expected.size(); ++e) {
+      for (std::size_t f = 0; f < x.facts.size(); ++f) {
+        if (!used[f] && x.amounts[x.facts[f].amount].span.overlaps(spans[e])) {
+          used[f] = true;
+          match_of[e] = expected[e].fact ? static_cast<int>(f) : -1;
+          if (!expected[e].fact && verbose) {
+            MESSAGE(key << ": fact for a non-support amount " << expected[e].amount_text
+                        << " (rule " << x.facts[f].rule << ")");
+          }
+          break;
+        }
+      }
+    }
+    for (const auto& field : k_article_fields) {
+      Score& sc = scores[field];
+      for (const auto& f : x.facts) {
+        sc.predicted += predicted_field(f, field) ? 1 : 0;
+      }
+      for (std::size_t e = 0; e < expected.size(); ++e) {
+        if (!expected[e].fact) {
+          continue;
+        }
+        auto ev = article_field(expected[e], field);
+        sc.expected += ev ? 1 : 0;
+        if (match_of[e] < 0) {
+          if (verbose && field == "fact") {
+            MESSAGE(key << ": missed fact for " << expected[e].amount_text);
+          }
+          continue;
+        }
+        auto pv = predicted_field(x.facts[static_cast<std::size_t>(match_of[e])], field);
+        if (ev && pv && field_matches(field, *pv, *ev)) {
+          ++sc.correct;
+        } else if (verbose && (ev || pv) && field != "fact") {
+          MESSAGE(key << " " << expected[e].amount_text << " " << field << ": expected "
+                      << ev.value_or("null") << ", got " << pv.value_or("null"));
+        }
+      }
+    }
+    if (verbose) {
+      for (std::size_t f = 0; f < x.facts.size(); ++f) {
+        if (!used[f]) {
+          MESSAGE(key << ": fact for an amount the set does not list: "
+                      << x.amounts[x.facts[f].amount].text);
+        }
+      }
+    }
+  }
+  return scores;
+}
+
+void print_article_scores(std::string_view title, const std::map<std::string, Score>& scores) {
+  std::map<std::string, Score> shown;
+  std::string out = fmt::format("\n{}\n  {:<14} {:>9} {:>9} {:>5} {:>5} {:>5}\n",
+                                title,
+                                "field",
+                                "precision",
+                                "recall",
+                                "pred",
+                                "exp",
+                                "ok");
+  for (const auto& field : k_article_fields) {
+    const Score& s = scores.at(field);
+    out += fmt::format("  {:<14} {:>9.3f} {:>9.3f} {:>5} {:>5} {:>5}\n",
+                       field,
+                       s.precision(),
+                       s.recall(),
+                       s.predicted,
+                       s.expected,
+                       s.correct);
+  }
+  MESSAGE(out);
+}
+
 } // namespace
 
 TEST_SUITE_BEGIN("extract");
@@ -377,6 +582,64 @@ TEST_CASE("facts quality end to end (extract_article)") {
          {"instrument", 0.90, 0.85},
          {"status", 0.90, 0.85},
          {"hedged", 0.90, 0.90}});
+}
+
+TEST_CASE("sample articles expected-facts set is well-formed") {
+  auto rows = load_article_rows();
+  auto articles = load_sample_articles();
+  int facts = 0;
+  int fr = 0;
+  int en = 0;
+  for (const auto& [key, expected] : rows) {
+    CAPTURE(key);
+    auto it = articles.find(key);
+    REQUIRE(it != articles.end());
+    const std::string& text = it->second.text;
+    std::size_t from = 0;
+    for (const auto& r : expected) {
+      CAPTURE(r.amount_text);
+      std::size_t b = text.find(r.amount_text, from);
+      CHECK(b != std::string::npos);
+      from = b == std::string::npos ? from : b + r.amount_text.size();
+      if (!r.fact) {
+        continue;
+      }
+      ++facts;
+      (key.find("_fr_") != std::string::npos ? fr : en) += 1;
+      // Parties are written as the article writes them.
+      for (const auto& p : {r.funder, r.recipient}) {
+        if (p) {
+          CHECK_MESSAGE(text.find(*p) != std::string::npos, *p);
+        }
+      }
+      if (r.instrument) {
+        CHECK(parse_instrument(*r.instrument).has_value());
+      }
+      CHECK(parse_status(r.status).has_value());
+    }
+  }
+  CHECK(facts >= 60);
+  CHECK(fr >= 20);
+  CHECK(en >= 20);
+  MESSAGE(fmt::format(
+      "{} sample articles, {} expected facts ({} fr, {} en)", rows.size(), facts, fr, en));
+}
+
+TEST_CASE("facts quality on the sample articles (held out, end to end)") {
+  auto all = evaluate_articles("", verbose());
+  print_article_scores("fact assembly, sample articles, fr+en", all);
+  print_article_scores("fact assembly, sample articles, fr", evaluate_articles("fr", false));
+  print_article_scores("fact assembly, sample articles, en", evaluate_articles("en", false));
+  // Committed: what the rules reach on the sample articles (fact 0.873/0.632, funder
+  // 0.707/0.372, recipient 0.750/0.400, instrument 0.782/0.555, status 0.771/0.558), rounded
+  // down to the 0.05 step below. Before the party checks of clean_party() the same set gave
+  // fact 0.817/0.656, funder 0.392/0.372, recipient 0.484/0.400.
+  check(all,
+        {{"fact", 0.85, 0.60},
+         {"funder", 0.70, 0.35},
+         {"recipient", 0.70, 0.35},
+         {"instrument", 0.75, 0.55},
+         {"status", 0.75, 0.55}});
 }
 
 TEST_SUITE_END();

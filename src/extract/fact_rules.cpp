@@ -1,7 +1,8 @@
 #include "extract/fact_rules.hpp"
 
 #include <algorithm>
-#include <iterator>
+#include <array>
+#include <cstdint>
 
 namespace factledger::extract {
 
@@ -114,11 +115,21 @@ constexpr CueEntry k_rules[] = {
      "rolled back|froze|frozen|halted",
      "verb:cancel en"},
     {"signed", "verb:agree pp past:awarded en"},
-    {"said|says|announced on|told|confirmed|stated", "verb:say en"},
+    {"said|says|say|announced on|told|confirmed|stated", "verb:say en"},
 
     // --- Not verbs of support, matched so that their words do not read as one ("prêt à
-    // investir" is "ready to invest", not a loan).
+    // investir" is "ready to invest", not a loan; "won approval" wins no money).
     {"pr[êe]te?s? [àa]|pr[êe]te?s? pour", "noop fr"},
+    {"obtenu (?:l['’]autorisation|le feu vert|l['’]aval)|re[çc]u (?:l['’]autorisation|le feu vert|"
+     "l['’]aval)",
+     "noop fr"},
+    {"(?:won|secured|received|got|obtained) (?:EU |European |regulatory |state-aid )?"
+     "(?:approval|clearance|the green light)",
+     "noop en"},
+    // --- Receiving, cancelling: forms the rows above miss.
+    {"cr[ée]dit[ée]e?s?", "verb:receive pp past:awarded fr"},
+    {"radi(?:é|ée|és|ées|e|er|era)", "verb:cancel fr"},
+    {"written off|writes? off|wrote off|writing off|shelved|shelves|shelve", "verb:cancel en"},
 
     // --- Prepositions.
     {"à|au|aux|en faveur d['’]|en faveur de|en faveur des|au profit d['’]|au profit de|"
@@ -187,8 +198,9 @@ constexpr std::string_view k_stop_words_en[] = {
 };
 
 constexpr std::string_view k_clause_openers[] = {
-    "que", "qu'", "that", "et",   "and", "mais",    "but",   "où",     "when",  "lorsque",
-    "si",  "if",  "puis", "then", "car", "because", "while", "tandis", "alors", "whereas",
+    "que",   "qu'",     "that",  "et",      "and",   "mais",   "but",  "où",
+    "when",  "lorsque", "si",    "if",      "puis",  "then",   "car",  "because",
+    "while", "tandis",  "alors", "whereas", "after", "before", "once", "until",
 };
 
 constexpr std::string_view k_determiners[] = {
@@ -198,14 +210,128 @@ constexpr std::string_view k_determiners[] = {
 };
 
 constexpr std::string_view k_non_recipient[] = {
-    "hauteur", "partir", "compter", "l'horizon", "horizon", "taux",  "travers",
-    "terme",   "peine",  "nouveau", "date",      "l'issue", "issue", "moins",
-    "hauteur", "titre",  "cause",   "raison",    "court",   "long",
+    "hauteur",      "partir",      "compter", "l'horizon",  "horizon", "taux",  "travers",
+    "terme",        "peine",       "nouveau", "date",       "l'issue", "issue", "moins",
+    "construction", "réalisation", "mise",    "hauteur",    "titre",   "cause", "raison",
+    "court",        "long",        "fin",     "début",      "stade",   "seul",  "seuls",
+    "seule",        "mi",          "cours",   "l'heure",    "heure",   "end",   "beginning",
+    "start",        "time",        "rate",    "least",      "most",    "date",  "lui",
+    "eux",          "elle-même",   "itself",  "production",
 };
 
-template <std::size_t N> bool contains(const std::string_view (&list)[N], std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
+// Words after a comma that open another clause with its own subject or object: ", while
+// Shanghai's programme", ", which supports", ", tandis que".
+constexpr std::string_view k_clause_subordinators[] = {
+    "while",
+    "whereas",
+    "but",
+    "which",
+    "who",
+    "tandis",
+    "alors",
+    "mais",
+    "qui",
+    "dont",
+    "although",
+    "bien",
+    "as",
+    "ainsi",
+};
+
+// Verbs of approving: when the EU approves state aid, the Commission gives no money.
+constexpr std::string_view k_approval_verbs[] = {
+    "approved",   "approves",  "approve",   "authorized", "authorised", "cleared",
+    "autorisé",   "autorisée", "autorisés", "autorisées", "autorise",   "autorisait",
+    "autorisent", "approuvé",  "approuvée", "approuvés",  "approuvées", "approuve",
+    "validé",     "validée",   "validés",   "validées",   "valide",
+};
+
+// Demonstratives: "ce stade", "this project" point back and name no party by themselves.
+constexpr std::string_view k_demonstratives[] = {
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "this",
+    "these",
+    "those",
+    "that",
+};
+
+// Negations just before an amount: "pas un euro n'est sorti", "not a cent": no money moved.
+constexpr std::string_view k_negations[] = {
+    "pas",
+    "aucun",
+    "aucune",
+    "ni",
+    "jamais",
+    "not",
+    "no",
+    "never",
+    "nor",
+};
+
+// First words that show a phrase is no party: relative and personal pronouns, auxiliaries,
+// adverbs, prepositions ("qui prévoit", "has so far", "to Microsoft's", "par huit groupes").
+constexpr std::string_view k_bad_party_starts[] = {
+    "qui",      "que",      "qu'",       "dont",      "lequel",    "laquelle", "lesquels", "lui",
+    "eux",      "y",        "en",        "on",        "ont",       "avait",    "avaient",  "est",
+    "sont",     "sera",     "seront",    "été",       "va",        "vont",     "doit",     "peut",
+    "par",      "pour",     "selon",     "sur",       "dans",      "avec",     "après",    "avant",
+    "depuis",   "déjà",     "ainsi",     "aussi",     "également", "encore",   "alors",    "puis",
+    "ensuite",  "which",    "who",       "whom",      "whose",     "that",     "it",       "they",
+    "he",       "she",      "them",      "has",       "have",      "had",      "is",       "are",
+    "was",      "were",     "will",      "would",     "could",     "can",      "may",      "to",
+    "by",       "for",      "from",      "in",        "into",      "with",     "on",       "at",
+    "after",    "before",   "since",     "so",        "also",      "already",  "then",     "now",
+    "still",    "however",  "according", "while",     "although",  "if",       "when",     "where",
+    "celle-ci", "celui-ci", "ceux-ci",   "celles-ci",
+};
+
+// Dates: a party naming a month, a day or a season is a date phrase ("in March").
+constexpr std::string_view k_date_words[] = {
+    "janvier",   "février",   "mars",     "avril",    "mai",      "juin",      "juillet",
+    "août",      "septembre", "octobre",  "novembre", "décembre", "january",   "february",
+    "march",     "april",     "may",      "june",     "july",     "august",    "september",
+    "october",   "november",  "december", "lundi",    "mardi",    "mercredi",  "jeudi",
+    "vendredi",  "samedi",    "dimanche", "monday",   "tuesday",  "wednesday", "thursday",
+    "friday",    "saturday",  "sunday",   "année",    "year",     "years",     "ans",
+    "mois",      "month",     "months",   "semaine",  "semaines", "week",      "weeks",
+    "trimestre", "quarter",   "semestre", "exercice", "fiscal",   "dernier",   "dernière",
+    "prochain",  "prochaine", "last",     "next",     "ago",
+};
+
+// Amount and scale words: what is left of an amount is no party ("billion", "euros").
+constexpr std::string_view k_amount_words[] = {
+    "million", "millions", "milliard", "milliards", "billion", "billions", "trillion", "trillions",
+    "bn",      "mn",       "md",       "mds",       "crore",   "crores",   "lakh",     "euro",
+    "euros",   "dollar",   "dollars",  "yuan",      "yuans",   "yen",      "yens",     "won",
+    "livres",  "pounds",   "francs",   "roupies",   "rupees",  "percent",  "mille",    "thousand",
+};
+
+// Nouns of documents, laws and programmes: they do not give money themselves ("The 2022
+// law set aside", "un décret a annulé", "la stratégie nationale a mobilisé").
+constexpr std::string_view k_document_words[] = {
+    "loi",        "lois",      "décret",  "décrets",   "law",      "laws",       "bill",
+    "decree",     "rapport",   "report",  "étude",     "study",    "décompte",   "tally",
+    "stratégie",  "strategy",  "roadmap", "feuille",   "document", "documents",  "bilan",
+    "cadre",      "framework", "scheme",  "programme", "program",  "dispositif", "mission",
+    "initiative", "plan",      "budget",  "enveloppe", "package",  "pointage",   "figures",
+    "estimates",  "data",      "filings", "presse",    "press",    "sources",    "source",
+};
+
+// Places that name no government by themselves: "a fab in Arizona" gives no recipient.
+constexpr std::string_view k_place_words[] = {
+    "arizona",    "texas",     "ohio",       "oregon",        "new",       "york",     "mexico",
+    "idaho",      "virginia",  "california", "indiana",       "illinois",  "kansas",   "georgia",
+    "michigan",   "utah",      "colorado",   "florida",       "carolina",  "north",    "south",
+    "vermont",    "malta",     "boise",      "clay",          "manassas",  "dresde",   "dresden",
+    "magdebourg", "magdeburg", "crolles",    "grenoble",      "dunkerque", "kumamoto", "hiroshima",
+    "chitose",    "hokkaido",  "sanand",     "dholera",       "gujarat",   "jewar",    "windsor",
+    "alliston",   "st",        "thomas",     "mcmasterville", "leuven",    "catania",  "metz",
+    "penly",      "heide",     "wrocław",    "miękinia",      "leipzig",   "yongin",   "pyeongtaek",
+    "edinburgh",  "bristol",   "hsinchu",    "tainan",        "sicile",    "sicily",
+};
 
 constexpr std::string_view k_future_markers[] = {
     "sera",     "seront",     "serait", "seraient", "va",     "vont",     "devrait", "devraient",
@@ -244,42 +370,171 @@ constexpr std::string_view k_passive_markers[] = {
     "being",
 };
 
+// Every word list above in one table from a word to the lists holding it: the assembler asks
+// several lists about each word of a phrase, for every amount.
+enum WordClass : std::uint32_t {
+  c_auxiliaries = 1u << 0,
+  c_stop_words_fr = 1u << 1,
+  c_stop_words_en = 1u << 2,
+  c_clause_openers = 1u << 3,
+  c_determiners = 1u << 4,
+  c_non_recipient = 1u << 5,
+  c_clause_subordinators = 1u << 6,
+  c_approval_verbs = 1u << 7,
+  c_demonstratives = 1u << 8,
+  c_negations = 1u << 9,
+  c_bad_party_starts = 1u << 10,
+  c_date_words = 1u << 11,
+  c_amount_words = 1u << 12,
+  c_document_words = 1u << 13,
+  c_place_words = 1u << 14,
+  c_future_markers = 1u << 15,
+  c_infinitives_en = 1u << 16,
+  c_passive_markers = 1u << 17,
+};
+
+// An open-addressing table with a [first byte][length] filter in front: most words of a text
+// are in no list and are rejected without hashing.
+class WordClassTable {
+public:
+  void add(std::string_view w, std::uint32_t c) {
+    m_first[static_cast<unsigned char>(w.front())] |= std::uint32_t{1}
+                                                      << std::min<std::size_t>(w.size(), 31);
+    std::size_t h = hash(w);
+    while (!m_slots[h].word.empty() && m_slots[h].word != w) {
+      h = (h + 1) & k_mask;
+    }
+    m_slots[h].word = w;
+    m_slots[h].classes |= c;
+  }
+  std::uint32_t find(std::string_view w) const {
+    if (w.empty() || w.size() > 31
+        || (m_first[static_cast<unsigned char>(w.front())] & (std::uint32_t{1} << w.size())) == 0) {
+      return 0;
+    }
+    for (std::size_t h = hash(w); !m_slots[h].word.empty(); h = (h + 1) & k_mask) {
+      if (m_slots[h].word == w) {
+        return m_slots[h].classes;
+      }
+    }
+    return 0;
+  }
+
+private:
+  static constexpr std::size_t k_mask = 2047; // a power of two minus one, well above the words
+  static std::size_t hash(std::string_view w) {
+    std::uint32_t h = 2166136261u;
+    for (char c : w) {
+      h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    }
+    return h & k_mask;
+  }
+  struct Slot {
+    std::string_view word;
+    std::uint32_t classes = 0;
+  };
+  std::array<std::uint32_t, 256> m_first{};
+  std::array<Slot, k_mask + 1> m_slots{};
+};
+
+std::uint32_t word_classes(std::string_view w) {
+  static const WordClassTable k_table = [] {
+    WordClassTable t;
+    auto add = [&t](const auto& list, std::uint32_t c) {
+      for (std::string_view x : list) {
+        t.add(x, c);
+      }
+    };
+    add(k_auxiliaries, c_auxiliaries);
+    add(k_stop_words_fr, c_stop_words_fr);
+    add(k_stop_words_en, c_stop_words_en);
+    add(k_clause_openers, c_clause_openers);
+    add(k_determiners, c_determiners);
+    add(k_non_recipient, c_non_recipient);
+    add(k_clause_subordinators, c_clause_subordinators);
+    add(k_approval_verbs, c_approval_verbs);
+    add(k_demonstratives, c_demonstratives);
+    add(k_negations, c_negations);
+    add(k_bad_party_starts, c_bad_party_starts);
+    add(k_date_words, c_date_words);
+    add(k_amount_words, c_amount_words);
+    add(k_document_words, c_document_words);
+    add(k_place_words, c_place_words);
+    add(k_future_markers, c_future_markers);
+    add(k_infinitives_en, c_infinitives_en);
+    add(k_passive_markers, c_passive_markers);
+    return t;
+  }();
+  return k_table.find(w);
+}
+
+// The public bits of fact_rules.hpp are these lists' bits.
+static_assert(std::uint32_t{c_determiners} == std::uint32_t{wl_determiner});
+static_assert(std::uint32_t{c_non_recipient} == std::uint32_t{wl_non_recipient});
+static_assert(std::uint32_t{c_demonstratives} == std::uint32_t{wl_demonstrative});
+static_assert(std::uint32_t{c_bad_party_starts} == std::uint32_t{wl_bad_party_start});
+static_assert(std::uint32_t{c_date_words} == std::uint32_t{wl_date});
+static_assert(std::uint32_t{c_amount_words} == std::uint32_t{wl_amount});
+static_assert(std::uint32_t{c_document_words} == std::uint32_t{wl_document});
+static_assert(std::uint32_t{c_place_words} == std::uint32_t{wl_place});
+static_assert(std::uint32_t{c_passive_markers} == std::uint32_t{wl_passive});
+
+bool has_class(std::string_view w, std::uint32_t c) {
+  return (word_classes(w) & c) != 0;
+}
+
 } // namespace
+
+std::uint32_t word_lists(std::string_view w) {
+  return word_classes(w);
+}
 
 std::span<const CueEntry> fact_rule_entries() {
   return k_rules;
 }
 
 bool is_auxiliary_word(std::string_view w) {
-  return contains(k_auxiliaries, w);
+  return has_class(w, c_auxiliaries);
 }
 
 bool is_phrase_stop_word(std::string_view w, std::string_view lang) {
-  return lang == "fr" ? contains(k_stop_words_fr, w) : contains(k_stop_words_en, w);
+  return lang == "fr" ? has_class(w, c_stop_words_fr) : has_class(w, c_stop_words_en);
 }
 
 bool is_clause_opener(std::string_view w) {
-  return contains(k_clause_openers, w);
+  return has_class(w, c_clause_openers);
 }
 
 bool is_determiner(std::string_view w) {
-  return contains(k_determiners, w);
+  return has_class(w, c_determiners);
 }
 
 bool is_non_recipient_after_prep(std::string_view w) {
-  return contains(k_non_recipient, w);
+  return has_class(w, c_non_recipient);
+}
+
+bool is_clause_subordinator(std::string_view w) {
+  return has_class(w, c_clause_subordinators);
+}
+
+bool is_approval_verb(std::string_view w) {
+  return has_class(w, c_approval_verbs);
+}
+
+bool is_negation_word(std::string_view w) {
+  return has_class(w, c_negations);
 }
 
 bool is_future_marker(std::string_view w) {
-  return contains(k_future_markers, w);
+  return has_class(w, c_future_markers);
 }
 
 bool is_infinitive_en(std::string_view w) {
-  return contains(k_infinitives_en, w);
+  return has_class(w, c_infinitives_en);
 }
 
 bool is_passive_marker(std::string_view w) {
-  return contains(k_passive_markers, w);
+  return has_class(w, c_passive_markers);
 }
 
 } // namespace factledger::extract

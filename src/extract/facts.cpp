@@ -77,6 +77,7 @@ struct Word {
 // elision apostrophe stays on its word ("l'", "qu'"), as does an English "'s".
 std::vector<Word> split_words(std::string_view t, Span range) {
   std::vector<Word> out;
+  out.reserve(range.size() / 5 + 4); // about one word per 5-6 bytes: one allocation
   std::size_t pos = range.begin;
   while (pos < range.end) {
     if (!is_word_char_at(t, pos)) {
@@ -182,6 +183,7 @@ bool gap_has_break(std::string_view t, std::size_t a, std::size_t b) {
 
 struct Sentence {
   Span span;
+  bool quoted = false; // holds a « quotation »
   std::vector<Word> words;
   LowerWords lower;
   std::vector<CueHit> hits;
@@ -196,6 +198,7 @@ Sentence analyse_sentence(std::string_view t, std::string_view lang, Span span) 
     s.lower.push_back(t.substr(w.begin, w.end - w.begin));
   }
   scanner(lang).scan(t, span, s.hits);
+  s.quoted = t.substr(span.begin, span.size()).find("\xC2\xAB") != std::string_view::npos;
   return s;
 }
 
@@ -234,6 +237,67 @@ bool blocked_at(const Article& a, std::size_t pos) {
   }
   --it;
   return it->begin <= pos && pos < it->end;
+}
+
+// The first (or last) clause break in `[from, to)`: a comma or semicolon before a word that opens a
+// clause of its own (", while", ", which", ", tandis que"), a closing quotation mark, or a verb
+// of saying ("officials say the mission..."). k_npos when none.
+enum class Which { first, last };
+
+std::size_t
+clause_break(const Article& a, const Sentence& s, std::size_t from, std::size_t to, Which which) {
+  std::size_t found = k_npos;
+  std::size_t i = word_from(s, from);
+  std::size_t gap_begin = from;
+  std::size_t h = 0;
+  for (; i < s.words.size() && s.words[i].begin < to; ++i) {
+    if (gap_begin < s.words[i].begin) {
+      std::string_view g = a.text.substr(gap_begin, s.words[i].begin - gap_begin);
+      bool comma = false;
+      bool wide = false; // a non-ASCII mark: maybe a closing quote
+      for (char c : g) {
+        comma |= c == ',' || c == ';';
+        wide |= static_cast<unsigned char>(c) >= 0x80;
+      }
+      if ((comma && is_clause_subordinator(s.lower[i]))
+          || (wide && (g.find("\xC2\xBB") != k_npos || g.find("\xE2\x80\x9D") != k_npos))) {
+        found = gap_begin;
+        if (which == Which::first) {
+          return found;
+        }
+      }
+    }
+    while (h < s.hits.size() && s.hits[h].span.begin < s.words[i].begin) {
+      ++h;
+    }
+    if (h < s.hits.size() && s.hits[h].span.begin == s.words[i].begin
+        && s.hits[h].info->verb == VerbClass::say) {
+      found = s.words[i].begin;
+      if (which == Which::first) {
+        return found;
+      }
+    }
+    gap_begin = s.words[i].end;
+  }
+  return found;
+}
+
+// True when `pos` lies inside a quotation of the sentence: « Investir pour la France de 2030 »
+// names a programme, its "pour" introduces no recipient.
+bool inside_quotes(const Article& a, const Sentence& s, std::size_t pos) {
+  if (!s.quoted) {
+    return false;
+  }
+  std::string_view before = a.text.substr(s.span.begin, pos - s.span.begin);
+  int depth = 0;
+  for (std::size_t p = 0; p + 1 < before.size(); ++p) {
+    if (before.substr(p, 2) == "\xC2\xAB") {
+      ++depth;
+    } else if (before.substr(p, 2) == "\xC2\xBB") {
+      depth = std::max(0, depth - 1);
+    }
+  }
+  return depth > 0;
 }
 
 // A capitalised word that is only a domain ("IA", "AI") or a nationality ("US" stays: it is
@@ -374,9 +438,22 @@ Span subject_before(const Article& a, const Sentence& s, std::size_t verb_begin)
     if (gap_has_break(a.text, s.words[prev].end, boundary)) {
       break;
     }
-    if (!is_auxiliary_word(s.lower[prev])
+    // A verb of announcing or planning before this one shares its subject: "qui prévoit de
+    // consacrer", "Celle-ci prévoit de mobiliser".
+    const CueHit* chained = hit_at(s, s.words[prev].begin);
+    if (chained
+        && !(chained->info->verb == VerbClass::announce && !chained->info->participle
+             && chained->span.end <= boundary)) {
+      chained = nullptr;
+    }
+    if ((!is_auxiliary_word(s.lower[prev]) && !chained)
         || (prev > 0 && is_capitalized(a.text, s.words[prev].begin))) {
       break; // "La région Grand Est a octroyé": "Est" is a name here
+    }
+    if (chained) {
+      boundary = chained->span.begin;
+      j = word_from(s, boundary);
+      continue;
     }
     boundary = s.words[prev].begin;
     j = prev;
@@ -438,7 +515,7 @@ bool is_actor_info(const CueInfo& i) {
 
 // True when every content word of `sp` is a domain ("l'IA", "AI infrastructure"): a purpose,
 // not a recipient.
-bool is_abstract_phrase(const Sentence& s, Span sp) {
+bool is_abstract_phrase(const Article& a, const Sentence& s, Span sp) {
   constexpr std::array<std::string_view, 16> k_generic = {"investment",
                                                           "investments",
                                                           "investissement",
@@ -465,6 +542,12 @@ bool is_abstract_phrase(const Sentence& s, Span sp) {
     if (h && h->info->abstract) {
       continue;
     }
+    // A domain named in lower case ("aux semi-conducteurs", "for batteries") is a purpose;
+    // capitalised sector words are companies ("Intel", "Northvolt").
+    if (h && !h->info->sector.empty() && !h->info->recipient_head && !h->info->actor
+        && !is_capitalized(a.text, s.words[i].begin)) {
+      continue;
+    }
     if (std::find(k_generic.begin(), k_generic.end(), lw) != k_generic.end()) {
       continue;
     }
@@ -489,6 +572,179 @@ bool names_party(const Article& a, const Sentence& s, Span sp) {
   return false;
 }
 
+enum class Role { funder, recipient };
+
+// True when `sp` holds a capitalised name after its instrument words: "Verkor" in "prêts
+// bancaires de Verkor", not "CHIPS Act" in "CHIPS Act direct funding".
+bool proper_outside_instrument(const Article& a, const Sentence& s, Span sp) {
+  bool instrument_seen = false;
+  for (std::size_t i = word_from(s, sp.begin); i < s.words.size() && s.words[i].begin < sp.end;
+       ++i) {
+    const CueHit* h = hit_at(s, s.words[i].begin);
+    if (h && h->info->instrument) {
+      instrument_seen = true;
+      continue;
+    }
+    if (instrument_seen && is_capitalized(a.text, s.words[i].begin)
+        && !is_cue_word(s, s.words[i].begin)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool all_digits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == ',';
+  });
+}
+
+// Words that end a party read as a noun phrase: an auxiliary ("Le véhicule avait été
+// immatriculé"), a relative pronoun, an infinitive "to" ("scheme to subsidise").
+bool ends_party(std::string_view lw, std::string_view lang) {
+  return cuts_subject(lw, lang) || is_passive_marker(lw) || lw == "which" || lw == "who"
+         || lw == "qui" || lw == "dont" || lw == "to";
+}
+
+// `sp` trimmed to the noun phrase that names a party, or an empty span when it names none: a
+// date ("March", "2021"), what is left of an amount ("billion"), a pronoun or clause fragment
+// ("lui seul", "has so far", "qui prévoit"), a demonstrative phrase ("ce stade"), a document
+// or programme as funder ("The 2022 law"), a bare place as recipient ("in Arizona"). Prefer no
+// party to a wrong one.
+Span clean_party(const Article& a, const Sentence& s, Span sp, Role role) {
+  if (sp.size() == 0) {
+    return Span{};
+  }
+  std::size_t first = word_from(s, sp.begin);
+  std::size_t end = first;
+  while (end < s.words.size() && s.words[end].begin < sp.end) {
+    ++end;
+  }
+  if (first >= end || end - first > 2 * static_cast<std::size_t>(k_max_subject_words)) {
+    return Span{};
+  }
+  // One lookup per word answers every list (the phrase is short: at most a few dozen words).
+  std::array<std::uint32_t, 2 * k_max_subject_words> lists{};
+  for (std::size_t i = first; i < end; ++i) {
+    lists[i - first] = word_lists(s.lower[i]);
+  }
+  auto in = [&](std::size_t i, std::uint32_t l) { return (lists[i - first] & l) != 0; };
+  std::string_view lw0 = s.lower[first];
+  if (in(first, wl_bad_party_start) || (a.lang == "fr" && lw0 == "a")) {
+    return Span{};
+  }
+  bool demonstrative = in(first, wl_demonstrative);
+  std::size_t k = first;
+  while (k < end && in(k, wl_determiner)) {
+    ++k;
+  }
+  if (k == end) {
+    return Span{};
+  }
+  if (in(k, wl_non_recipient | wl_amount | wl_date | wl_bad_party_start)
+      || all_digits(s.lower[k])) {
+    return Span{};
+  }
+  std::size_t stop = end;
+  for (std::size_t i = k + 1; i < end; ++i) {
+    if (in(i, wl_date | wl_passive) || ends_party(s.lower[i], a.lang)) {
+      stop = i;
+      break;
+    }
+  }
+  // No dangling joiner or preposition: "The Department of Energy on [Wednesday]".
+  while (stop > k + 1) {
+    std::string_view w = s.lower[stop - 1];
+    if (!(in(stop - 1, wl_determiner | wl_bad_party_start) || w == "et" || w == "and" || w == "de"
+          || w == "d'")) {
+      break;
+    }
+    --stop;
+  }
+  bool proper = false;
+  bool actor = false;
+  bool all_place = true;
+  bool document = false;
+  std::size_t h = 0; // hits are in text order, as words are
+  for (std::size_t i = k; i < stop; ++i) {
+    while (h < s.hits.size() && s.hits[h].span.end <= s.words[i].begin) {
+      ++h;
+    }
+    const CueHit* hit =
+        h < s.hits.size() && s.hits[h].span.begin <= s.words[i].begin ? &s.hits[h] : nullptr;
+    actor |= hit && is_actor_info(*hit->info);
+    bool cue = hit && (hit->info->abstract || (!hit->info->country.empty() && !hit->info->actor));
+    bool cap = !cue && is_capitalized(a.text, s.words[i].begin);
+    bool place = in(i, wl_place);
+    proper |= cap && !place;
+    all_place &= place || in(i, wl_determiner);
+    document |= in(i, wl_document) && !cap;
+  }
+  if (demonstrative && !proper && !actor) {
+    return Span{};
+  }
+  if (role == Role::recipient && all_place && !actor) {
+    return Span{};
+  }
+  // "in CHIPS Act direct funding", "aux prêts bancaires": a form of support, not who gets it;
+  // "aux prêts bancaires de Verkor": the name after it.
+  if (role == Role::recipient) {
+    Span rest{s.words[k].begin, s.words[stop - 1].end};
+    const CueHit* lead = hit_at(s, s.words[k].begin);
+    bool support_word = span_has(s, rest, [](const CueInfo& i) {
+      return i.instrument && *i.instrument != Instrument::fund
+             && *i.instrument != Instrument::equity && !i.recipient_head;
+    });
+    if (lead && lead->info->instrument && support_word) {
+      for (std::size_t i = k + 1; i < stop; ++i) {
+        if (is_capitalized(a.text, s.words[i].begin) && !is_cue_word(s, s.words[i].begin)) {
+          return Span{s.words[i].begin, std::min(s.words[stop - 1].end, sp.end)};
+        }
+      }
+    }
+    if (support_word && !proper_outside_instrument(a, s, sp)
+        && !span_has(s, rest, [](const CueInfo& i) { return i.recipient_head; })) {
+      return Span{};
+    }
+  }
+  if (role == Role::funder && document && !actor && !proper) {
+    return Span{};
+  }
+  return Span{s.words[first].begin, std::min(s.words[stop - 1].end, sp.end)};
+}
+
+// The antecedent of a relative pronoun after a comma: "TSMC, which pledged" -> "TSMC",
+// "GlobalFoundries, which secured" -> "GlobalFoundries". Empty when `pronoun` is none.
+Span relative_antecedent(const Article& a, const Sentence& s, Span pronoun, Role role) {
+  std::size_t i = word_from(s, pronoun.begin);
+  if (i == 0 || i >= s.words.size()) {
+    return Span{};
+  }
+  std::string_view lw = s.lower[i];
+  if (lw != "which" && lw != "who" && lw != "qui") {
+    return Span{};
+  }
+  std::string_view gap = a.text.substr(s.words[i - 1].end, s.words[i].begin - s.words[i - 1].end);
+  if (gap.find(',') == k_npos) {
+    return Span{};
+  }
+  std::size_t last = i - 1;
+  std::size_t first = last;
+  if (is_capitalized(a.text, s.words[last].begin)) {
+    // A name: its run of capitalised words ("the Union Cabinet" -> "Union Cabinet").
+    while (first > 0 && is_capitalized(a.text, s.words[first - 1].begin)
+           && !gap_has_break(a.text, s.words[first - 1].end, s.words[first].begin)) {
+      --first;
+    }
+  } else {
+    first = clause_start(a, s, last, 6);
+    if (first == k_npos) {
+      return Span{};
+    }
+  }
+  return clean_party(a, s, Span{s.words[first].begin, s.words[last].end}, role);
+}
+
 bool looks_infinitive(std::string_view lw) {
   auto ends = [&](std::string_view suf) {
     return lw.size() > suf.size() + 2 && lw.substr(lw.size() - suf.size()) == suf;
@@ -508,6 +764,9 @@ Span recipient_after(
       // "par X aux Y": keep looking past the agent.
       continue;
     }
+    if (p != PrepKind::none && inside_quotes(a, s, h.span.begin)) {
+      continue;
+    }
     if (p != PrepKind::recipient && p != PrepKind::recipient_weak
         && !(p == PrepKind::recipient_invest && invest)) {
       continue;
@@ -521,6 +780,11 @@ Span recipient_after(
     if (is_non_recipient_after_prep(lw)) {
       continue;
     }
+    if (Span clean = clean_party(a, s, np, Role::recipient); clean.size() == 0) {
+      continue; // "à ce stade", "à la fin du semestre", "for Arizona"
+    } else {
+      np = clean;
+    }
     std::string_view prep = a.text.substr(h.span.begin, h.span.size());
     bool bare_preposition = prep == "à" || prep == "to";
     if (bare_preposition && !is_capitalized(a.text, np.begin) && !is_determiner(lw)
@@ -530,7 +794,7 @@ Span recipient_after(
     if (prep == "to" && is_infinitive_en(lw)) {
       continue; // "to build"
     }
-    if (is_abstract_phrase(s, np)) {
+    if (is_abstract_phrase(a, s, np)) {
       continue;
     }
     bool weak = p == PrepKind::recipient_weak || p == PrepKind::recipient_invest
@@ -548,10 +812,21 @@ Span recipient_after(
 Span party_after_prep(
     const Article& a, const Sentence& s, std::size_t pos, std::size_t limit, PrepKind kind) {
   for (const auto& h : s.hits) {
+    if (h.span.begin >= pos && h.span.begin < limit && h.info->attribution) {
+      break; // "selon un décompte établi par X": X is the source, not the agent
+    }
     if (h.span.begin < pos || h.span.begin >= limit || h.info->prep != kind) {
       continue;
     }
-    Span np = phrase_after(a, s, h.span.end, s.span.end, true);
+    if ((kind == PrepKind::agent || kind == PrepKind::source)
+        && gap_has_break(a.text, pos, h.span.begin)) {
+      break; // "in Dresden, a joint venture led by TSMC": the agent of another verb
+    }
+    Span np = clean_party(a,
+                          s,
+                          phrase_after(a, s, h.span.end, s.span.end, true),
+                          kind == PrepKind::agent || kind == PrepKind::source ? Role::funder
+                                                                              : Role::recipient);
     if (np.size() > 0 && (span_has(s, np, is_actor_info) || names_party(a, s, np))) {
       return np;
     }
@@ -643,6 +918,15 @@ bool preceded_by_passive_marker(std::string_view t, const Sentence& s, const Cue
     }
   }
   return false;
+}
+
+// True when a comma comes right before the hit: "Big Fund, créé en mai 2024, est doté".
+bool after_comma(std::string_view t, const Sentence& s, const CueHit& h) {
+  std::size_t i = word_from(s, h.span.begin);
+  if (i == 0) {
+    return false;
+  }
+  return t.substr(s.words[i - 1].end, h.span.begin - s.words[i - 1].end).find(',') != k_npos;
 }
 
 bool preceded_by_have(const Sentence& s, const CueHit& h) {
@@ -881,8 +1165,9 @@ private:
     m_paragraph->span = Span{b, e};
     m_paragraph->whole_begin = whole_begin;
     m_paragraph->whole_end = whole_end;
-    for (Span sp : text::split_sentences(t.substr(b, e - b))) {
-      m_paragraph->sentences.push_back(Span{sp.begin + b, sp.end + b});
+    m_paragraph->sentences = text::split_sentences(t.substr(b, e - b));
+    for (Span& sp : m_paragraph->sentences) {
+      sp = Span{sp.begin + b, sp.end + b};
     }
     m_paragraph->analysed.resize(m_paragraph->sentences.size());
     return *m_paragraph;
@@ -989,6 +1274,43 @@ private:
          ++j) {
       narrow(j);
     }
+    // A semicolon ends the amount's clause: "... approchait 1,7 milliard d'euros ; elle n'avait
+    // pas été notifiée à Bruxelles" gives Bruxelles nothing.
+    if (std::size_t semi = a.text.substr(amt.end, seg_hi - std::min(seg_hi, amt.end)).find(';');
+        semi != k_npos) {
+      seg_hi = amt.end + semi;
+    }
+    if (std::size_t semi =
+            a.text.substr(seg_lo, amt.begin - std::min(amt.begin, seg_lo)).rfind(';');
+        semi != k_npos) {
+      seg_lo = seg_lo + semi + 1;
+    }
+    // Another clause after the amount lends it nothing: "..., while Shanghai's programme".
+    if (std::size_t b = clause_break(a, s, amt.end, seg_hi, Which::first); b != k_npos) {
+      seg_hi = b;
+    }
+    // A restatement in parentheses right after another amount is that amount's ("¥600
+    // millions (¥600 M, environ 76 millions d'euros)"): no fact of its own.
+    if (index > 0) {
+      std::size_t lo = sat_sub(amt.begin, 40);
+      std::size_t open = a.text.substr(lo, amt.begin - lo).rfind('(');
+      if (open != k_npos && a.text.substr(lo + open, amt.begin - lo - open).find(')') == k_npos) {
+        open += lo;
+        std::size_t j = index;
+        while (j > 0 && m_amounts[j - 1].span.end > open) {
+          --j; // an earlier restatement inside the same parentheses
+        }
+        if (j > 0 && open - m_amounts[j - 1].span.end <= 2) {
+          return std::nullopt;
+        }
+      }
+    }
+    // "Pas un euro n'est sorti", "not a cent was paid": no money moved, no fact.
+    if (std::size_t w = word_from(s, amt.begin); w > 0 && w <= s.words.size()
+                                                 && s.words[w - 1].end <= amt.begin
+                                                 && is_negation_word(s.lower[w - 1])) {
+      return std::nullopt;
+    }
 
     // Not support: a market, revenue, valuation, fine... word nearer than any support word.
     const CueHit* ns = nearest_hit(s,
@@ -1010,6 +1332,24 @@ private:
     }
 
     Linked link = link_parties(s, amt, seg_lo, seg_hi);
+    // "Brussels approved €8.1 billion of aid", "une aide approuvée par Bruxelles": the EU
+    // authorises state aid, the member state pays it.
+    if (link.verb && link.funder.size() > 0) {
+      std::size_t v = word_from(s, link.verb->span.begin);
+      if (v < s.words.size() && is_approval_verb(s.lower[v])
+          && span_has(s, link.funder, [](const CueInfo& i) { return i.country == "EU"; })) {
+        link.funder = Span{};
+      }
+    }
+    // Keep only parties that read as such; pronouns are resolved below.
+    if (!span_is_pronoun(a, s, link.funder)) {
+      link.funder = clean_party(a, s, link.funder, Role::funder);
+    }
+    if (!span_is_pronoun(a, s, link.recipient)) {
+      link.recipient = clean_party(a, s, link.recipient, Role::recipient);
+    } else {
+      link.recipient = relative_antecedent(a, s, link.recipient, Role::recipient);
+    }
 
     // "dont 20 000 milliards de prêts", "including $2bn in loans": part of the previous amount.
     bool part_of_previous = false;
@@ -1039,7 +1379,10 @@ private:
     // Pronoun subjects resolve to the sentence's first subject, else the previous sentence's.
     if (link.funder.size() > 0 && link.funder_sentence == &s
         && span_is_pronoun(a, s, link.funder)) {
-      Span earlier = leading_subject(s, link.funder.begin);
+      Span earlier = relative_antecedent(a, s, link.funder, Role::funder);
+      if (earlier.size() == 0) {
+        earlier = leading_subject(s, link.funder.begin);
+      }
       link.funder = earlier;
       if (earlier.size() == 0) {
         link.rule += "+pronoun";
@@ -1121,6 +1464,14 @@ private:
     }
     if (link.verb && link.verb->info->verb == VerbClass::invest && !funder_is_public && !inst) {
       return std::nullopt; // a company investing its own money
+    }
+
+    // Parties found through pronouns, previous sentences and speakers are checked the same way.
+    if (link.funder_sentence) {
+      link.funder = clean_party(a, *link.funder_sentence, link.funder, Role::funder);
+    }
+    if (link.recipient_sentence) {
+      link.recipient = clean_party(a, *link.recipient_sentence, link.recipient, Role::recipient);
     }
 
     Fact f;
@@ -1350,6 +1701,8 @@ private:
     const CueHit* before = nullptr;          // nearest support verb before the amount
     const CueHit* announce_before = nullptr; // nearest announcing verb before it
     const CueHit* after = nullptr;           // a participle following the amount (passive)
+    // Verbs before the last clause break govern another clause.
+    const std::size_t verbs_cut = clause_break(a, s, s.span.begin, amt.begin, Which::last);
     for (const auto& h : s.hits) {
       const CueInfo& i = *h.info;
       if (h.span.end <= amt.begin) {
@@ -1361,11 +1714,18 @@ private:
         if (earlier_amounts) {
           continue;
         }
+        if (verbs_cut != k_npos && h.span.end <= verbs_cut) {
+          continue; // "X earmarked 500 million, while Shanghai's programme is worth 600 million"
+        }
         if (is_strong_verb(i)
             && !(i.participle && preceded_by_passive_marker(a.text, s, h)
                  && i.verb != VerbClass::receive)) {
           before = &h;
-        } else if (i.verb == VerbClass::announce) {
+        } else if (i.verb == VerbClass::announce
+                   && (!i.participle || a.lang == "en" || preceded_by_have(s, h)
+                       || preceded_by_passive_marker(a.text, s, h) || after_comma(a.text, s, h))) {
+          // A bare participle qualifies the noun before it ("les enveloppes autorisées par
+          // Bruxelles"): that noun announces nothing.
           announce_before = &h;
         }
       } else if (h.span.begin >= amt.end && h.span.begin < seg_hi && !after
@@ -1432,7 +1792,8 @@ private:
         l.confidence = 0.7;
       }
     } else if (announce_before && announce_before->info->participle
-               && preceded_by_passive_marker(a.text, s, *announce_before)) {
+               && (preceded_by_passive_marker(a.text, s, *announce_before)
+                   || after_comma(a.text, s, *announce_before))) {
       // "Big Fund III was set up with...", "le fonds a été créé": the subject is what is funded.
       l.verb = announce_before;
       l.recipient = subject_before(a, s, announce_before->span.begin);

@@ -76,6 +76,7 @@ constexpr CueEntry k_lexicon[] = {
     {"selon|d['’]apr[èe]s|[àa] en croire|according to|as reported by", "hedge attrib"},
 
     // --- Amount kinds.
+    {"dot[ée]e?s? [àa] (?:lui|elle) seule? de", "kind:registered_capital:before"},
     {"capital social|capital enregistr[ée]|capital (?:initial )?de|dot[ée]e?s? d['’]un capital "
      "(?:social )?de|dot[ée]e?s? de|capitalis[ée]e? [àa]",
      "kind:registered_capital:before"},
@@ -120,6 +121,14 @@ constexpr CueEntry k_lexicon[] = {
     {"(?:the|this) (?:grant|award|funding|subsidy|aid)", "backref inst:grant"},
     {"(?:the|this) loan", "backref inst:loan"},
     {"(?:the|this) fund", "backref inst:fund"},
+    {"apiece|per share|a share|each share|par action", "notsupport"},
+    // Private money, taxes collected, costs of projects, caps per beneficiary: no support sum.
+    {"private investments?|private capital|private spending|investissements? priv[ée]s?|"
+     "capitaux priv[ée]s|droits de mutation|tax revenues?|recettes fiscales|estimated to cost|"
+     "expected to cost|estim[ée]e? entre|d['’]une valeur (?:annonc[ée]e )?de|per company|"
+     "per project|per beneficiary|par b[ée]n[ée]ficiaire|par entreprise|par projet|par "
+     "soci[ée]t[ée]",
+     "notsupport"},
     {"=shares (?:fell|rose|jumped|dropped|climbed|gained|lost|slid|surged|tumbled)|"
      "actions? (?:a|ont) (?:chut[ée]|bondi|progress[ée]|recul[ée])|stock price",
      "notsupport"},
@@ -682,6 +691,7 @@ void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& ou
   words.clear();
   folded.clear();
   exact.clear();
+  out.reserve(out.size() + (range.end - range.begin) / 24 + 2); // hits: one allocation
   // Split into words once; separators are kept in canonical form between them.
   std::size_t pos = range.begin;
   while (pos < range.end) {
