@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 using namespace factledger;
@@ -438,3 +439,15 @@ TEST_CASE("extract::assemble_facts: negations, share prices and restatements giv
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("extract::assemble_facts confidence is a two-decimal score") {
+  // Rule weights add up in binary fractions; the stored score is rounded to the hundredth.
+  auto fs = facts_for("Selon Reuters, environ 2 milliards de yuans seraient alloués à des "
+                      "start-up de l’IA.",
+                      "fr",
+                      {"environ 2 milliards de yuans"});
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].confidence == doctest::Approx(0.55));
+  CHECK(fs[0].confidence == std::round(fs[0].confidence * 100.0) / 100.0);
+  CHECK(fs[0].confidence == 0.55); // the double nearest 0.55, not 0.5499999999999999
+}

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 
 namespace factledger::extract {
@@ -1615,7 +1616,9 @@ private:
     conf -= f.funder ? 0.0 : 0.15;
     conf -= f.recipient ? 0.0 : 0.1;
     conf += inst ? 0.05 : 0.0;
-    f.confidence = std::clamp(conf, 0.1, 0.95);
+    // Two decimals: the score is a coarse rule weight, and sums of binary fractions would
+    // otherwise print as 0.5499999999999999.
+    f.confidence = std::round(std::clamp(conf, 0.1, 0.95) * 100.0) / 100.0;
     f.rule = std::string(a.lang) + "." + link.rule;
     return f;
   }
