@@ -726,8 +726,18 @@ void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& ou
     ScanWord w;
     w.begin = pos;
     w.canon_begin = folded.size();
-    while (pos < range.end && is_word_char_at(text, pos)) {
-      pos += utf8_length(text, pos);
+    while (pos < range.end) {
+      auto c = static_cast<unsigned char>(text[pos]);
+      if (c < 0x80) { // ASCII letters and digits without a call per byte
+        if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+          break;
+        }
+        ++pos;
+      } else if (is_word_char_beyond_ascii(text, pos)) {
+        pos += utf8_length(text, pos);
+      } else {
+        break;
+      }
     }
     w.end = std::min(pos, range.end);
     std::string_view word = text.substr(w.begin, w.end - w.begin);
