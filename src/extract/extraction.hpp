@@ -23,7 +23,7 @@ Extractors parse_extractors(std::string_view list);
 
 // Everything the extractors found in one article.
 struct Extraction {
-  Extractors ran; // the extractors that ran (the others' lists are empty, not "none found")
+  Extractors ran;   // the extractors that ran (the others' lists are empty, not "none found")
   std::string lang; // the language used ("fr"/"en"), given or detected
   std::vector<AmountMention> amounts;
   std::vector<DateMention> dates;
