@@ -2,6 +2,7 @@
 
 #include "extract/extraction.hpp"
 #include "extract/version.hpp"
+#include "ingest/seen_keys.hpp"
 #include "ledger/article_store.hpp"
 #include "ledger/ledger.hpp"
 #include "model/error.hpp"
@@ -20,7 +21,6 @@
 #include <memory>
 #include <ostream>
 #include <thread>
-#include <unordered_map>
 
 namespace factledger::ingest {
 
@@ -259,11 +259,9 @@ private:
 
     // An article read twice in one run (same URL, or same text without URL) is written once:
     // the first wins, so that the same inputs ingested again change nothing.
-    auto [seen, fresh] = m_seen.try_emplace(std::hash<std::string>{}(row.key),
-                                            std::hash<std::string>{}(row.content_hash));
-    if (!fresh) {
+    if (auto first = m_seen.add(row.key, row.content_hash)) {
       ++m_read.articles_unchanged;
-      if (seen->second != std::hash<std::string>{}(row.content_hash)) {
+      if (*first != std::hash<std::string_view>{}(row.content_hash)) {
         report(duplicate_warning(row));
       }
       return;
@@ -572,9 +570,8 @@ private:
   ledger::RunCounts m_committed;
   std::unique_ptr<ledger::Ledger> m_lookup_ledger;
   std::unique_ptr<ledger::ArticleStore> m_lookup_store;
-  // Hash of each article key read in this run -> hash of its text (16 bytes and a node per
-  // article: the only state that grows with a run's input).
-  std::unordered_map<std::size_t, std::size_t> m_seen;
+  // Each article key read in this run, with its text's hash, on disk (see SeenKeys).
+  SeenKeys m_seen;
   std::vector<Extracting> m_to_extract;
   std::vector<Extracting> m_in_flight;
   std::future<void> m_extraction; // after m_in_flight: destroyed (waited for) first
