@@ -293,7 +293,9 @@ std::map<std::string, Score> evaluate(const std::vector<Passage>& passages,
   return scores;
 }
 
-void print_scores(std::string_view title, const std::map<std::string, Score>& scores) {
+void print_scores(std::string_view title,
+                  const std::map<std::string, Score>& scores,
+                  const std::vector<std::string>& fields = k_fields) {
   std::string out = fmt::format("\n{}\n  {:<14} {:>9} {:>9} {:>5} {:>5} {:>5}\n",
                                 title,
                                 "field",
@@ -302,7 +304,7 @@ void print_scores(std::string_view title, const std::map<std::string, Score>& sc
                                 "pred",
                                 "exp",
                                 "ok");
-  for (const auto& field : k_fields) {
+  for (const auto& field : fields) {
     const Score& s = scores.at(field);
     out += fmt::format("  {:<14} {:>9.3f} {:>9.3f} {:>5} {:>5} {:>5}\n",
                        field,
@@ -507,26 +509,7 @@ std::map<std::string, Score> evaluate_articles(std::string_view lang_filter, boo
 }
 
 void print_article_scores(std::string_view title, const std::map<std::string, Score>& scores) {
-  std::map<std::string, Score> shown;
-  std::string out = fmt::format("\n{}\n  {:<14} {:>9} {:>9} {:>5} {:>5} {:>5}\n",
-                                title,
-                                "field",
-                                "precision",
-                                "recall",
-                                "pred",
-                                "exp",
-                                "ok");
-  for (const auto& field : k_article_fields) {
-    const Score& s = scores.at(field);
-    out += fmt::format("  {:<14} {:>9.3f} {:>9.3f} {:>5} {:>5} {:>5}\n",
-                       field,
-                       s.precision(),
-                       s.recall(),
-                       s.predicted,
-                       s.expected,
-                       s.correct);
-  }
-  MESSAGE(out);
+  print_scores(title, scores, k_article_fields);
 }
 
 } // namespace
