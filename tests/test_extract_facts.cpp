@@ -413,6 +413,18 @@ TEST_CASE("extract::assemble_facts: negations, share prices and restatements giv
                            {"un euro"});
     CHECK(facts.empty());
   }
+  SUBCASE("not a dollar, a few words after the negation") {
+    std::string t = "\"The government has not paid a dollar in grants, so the direct loss to "
+                    "taxpayers is limited.\"";
+    auto one = amount_in(t, "a dollar");
+    one.value = Decimal::from_int(1);
+    CHECK(extract::assemble_facts(t, "en", std::nullopt, {one}, {}).empty());
+    // A real sum a few words after a negation is still a fact (awarded, not yet paid).
+    std::string u = "The ministry has not yet paid the $5 billion grant it awarded to Acme.";
+    auto five = amount_in(u, "$5 billion");
+    five.value = Decimal::from_int(5000000000);
+    CHECK(extract::assemble_facts(u, "en", std::nullopt, {five}, {}).size() == 1);
+  }
   SUBCASE("a share price") {
     auto facts = facts_for("The government will purchase 433.3 million newly issued Intel "
                            "shares at $20.47 apiece.",

@@ -1306,11 +1306,18 @@ private:
         }
       }
     }
-    // "Pas un euro n'est sorti", "not a cent was paid": no money moved, no fact.
-    if (std::size_t w = word_from(s, amt.begin); w > 0 && w <= s.words.size()
-                                                 && s.words[w - 1].end <= amt.begin
-                                                 && is_negation_word(s.lower[w - 1])) {
-      return std::nullopt;
+    // "Pas un euro n'est sorti", "not a cent was paid": no money moved, no fact. A single
+    // unit of money ("has not paid a dollar in grants") is the idiom even a few words after
+    // the negation; a real sum after one ("has not yet paid the $5bn grant") stays a fact.
+    if (std::size_t w = word_from(s, amt.begin);
+        w > 0 && w <= s.words.size() && s.words[w - 1].end <= amt.begin) {
+      bool one_unit = m_amounts[index].value == Decimal::from_int(1) && !m_amounts[index].max;
+      std::size_t reach = one_unit ? 3 : 1;
+      for (std::size_t back = 1; back <= reach && back <= w; ++back) {
+        if (is_negation_word(s.lower[w - back])) {
+          return std::nullopt;
+        }
+      }
     }
 
     // Not support: a market, revenue, valuation, fine... word nearer than any support word.
