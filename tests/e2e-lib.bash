@@ -19,3 +19,7 @@ contains() { # contains DESCRIPTION FILE TEXT
         fail=1
     fi
 }
+
+query_rows() { # query_rows DB SQL: the result rows as CSV, without the header (needs $bin)
+    "$bin" query --db "$1" --format csv "$2" | tail -n +2 | tr -d '\r'
+}

@@ -7,15 +7,7 @@ root=$2
 fx="$root/fixtures/ingest"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { # check DESCRIPTION EXPECTED ACTUAL
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: expected [$2], got [$3]"
-        fail=1
-    else
-        echo "ok: $1"
-    fi
-}
+. "$(dirname "$0")/e2e-lib.bash"
 run() { # run ARGS... -> sets rc, out, err
     set +e
     "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
@@ -24,7 +16,7 @@ run() { # run ARGS... -> sets rc, out, err
     out=$(cat "$tmp/out")
     err=$(cat "$tmp/err")
 }
-q() { "$bin" query --db "$db" --format csv "$1" | tail -n +2 | tr -d '\r'; }
+q() { query_rows "$db" "$1"; }
 
 db="$tmp/ledger.db"
 

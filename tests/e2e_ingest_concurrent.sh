@@ -6,15 +6,7 @@ set -euo pipefail
 bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { # check DESCRIPTION EXPECTED ACTUAL
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: expected [$2], got [$3]"
-        fail=1
-    else
-        echo "ok: $1"
-    fi
-}
+. "$(dirname "$0")/e2e-lib.bash"
 gen() { # gen COUNT PREFIX: JSON Lines articles with certain amounts and dates
     awk -v n="$1" -v p="$2" 'BEGIN {
         for (i = 1; i <= n; i++) {
@@ -29,7 +21,7 @@ gen() { # gen COUNT PREFIX: JSON Lines articles with certain amounts and dates
         }
     }'
 }
-q() { "$bin" query --db "$1" --format csv "$2" | tail -n +2 | tr -d '\r'; }
+q() { query_rows "$1" "$2"; }
 
 gen 4000 a >"$tmp/a.jsonl"
 gen 4000 b >"$tmp/b.jsonl"

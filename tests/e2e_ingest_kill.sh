@@ -6,16 +6,8 @@ set -euo pipefail
 bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { # check DESCRIPTION EXPECTED ACTUAL
-    if [ "$2" != "$3" ]; then
-        echo "FAIL: $1: expected [$2], got [$3]"
-        fail=1
-    else
-        echo "ok: $1"
-    fi
-}
-q() { "$bin" query --db "$1" --format csv "$2" | tail -n +2 | tr -d '\r'; }
+. "$(dirname "$0")/e2e-lib.bash"
+q() { query_rows "$1" "$2"; }
 total=12000
 awk -v n="$total" 'BEGIN {
     for (i = 1; i <= n; i++) {

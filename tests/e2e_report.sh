@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 db=$tmp/ledger.db
 "$bin" ingest --quiet --db "$db" "$root/fixtures/articles"
-q() { "$bin" query --db "$db" --format csv "$1" | tail -n +2 | tr -d '\r'; }
+q() { query_rows "$db" "$1"; }
 
 # July 2025 report to a file.
 "$bin" report --db "$db" --month 2025-07 --out "$tmp/july.md"
