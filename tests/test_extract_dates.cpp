@@ -31,30 +31,11 @@ struct Case {
   int line = 0;
 };
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  std::istringstream in(s);
-  while (std::getline(in, cur, sep)) {
-    out.push_back(cur);
-  }
-  if (!s.empty() && s.back() == sep) {
-    out.emplace_back();
-  }
-  return out;
-}
-
 std::vector<Case> load_cases() {
   std::vector<Case> cases;
-  std::istringstream in(tu::read_fixture("dates/cases.tsv"));
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty() || line[0] == '#') {
-      continue;
-    }
-    auto f = split(line, '\t');
+  for (const auto& row : tu::read_tsv("dates/cases.tsv")) {
+    int n = row.line;
+    const auto& f = row.fields;
     REQUIRE_MESSAGE(f.size() >= 4, "cases.tsv:" << n << ": too few fields");
     Case c;
     c.line = n;
@@ -64,7 +45,7 @@ std::vector<Case> load_cases() {
     c.mention = f[3];
     c.value = f.size() > 4 ? f[4] : "";
     if (f.size() > 5 && !f[5].empty()) {
-      for (const auto& a : split(f[5], ',')) {
+      for (const auto& a : tu::split(f[5], ',')) {
         auto eq = a.find('=');
         c.attrs[a.substr(0, eq)] = eq == std::string::npos ? "" : a.substr(eq + 1);
       }

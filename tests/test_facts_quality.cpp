@@ -350,24 +350,9 @@ struct ArticleRow {
 // id), in text order.
 std::map<std::string, std::vector<ArticleRow>> load_article_rows() {
   std::map<std::string, std::vector<ArticleRow>> out;
-  std::istringstream in(testutil::read_fixture("facts/articles_expected.tsv"));
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty() || line[0] == '#') {
-      continue;
-    }
-    std::vector<std::string> cols;
-    std::size_t at = 0;
-    while (true) {
-      std::size_t tab = line.find('\t', at);
-      cols.push_back(line.substr(at, tab == std::string::npos ? std::string::npos : tab - at));
-      if (tab == std::string::npos) {
-        break;
-      }
-      at = tab + 1;
-    }
+  for (const auto& row : testutil::read_tsv("facts/articles_expected.tsv")) {
+    int n = row.line;
+    const auto& cols = row.fields;
     REQUIRE_MESSAGE(cols.size() == 7, "articles_expected.tsv:" << n << ": 7 columns expected");
     auto opt = [](const std::string& v) {
       return v == "-" ? std::nullopt : std::optional<std::string>(v);

@@ -32,22 +32,47 @@ std::string read_fixture(std::string_view relative) {
   return read_file(fixture_path(relative));
 }
 
-std::map<std::string, std::string> read_out_of_scope(std::string_view relative) {
-  std::map<std::string, std::string> ids;
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (true) {
+    std::size_t end = s.find(sep, at);
+    out.emplace_back(
+        s.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
+    if (end == std::string_view::npos) {
+      return out;
+    }
+    at = end + 1;
+  }
+}
+
+std::vector<TsvRow> read_tsv(std::string_view relative) {
+  std::vector<TsvRow> rows;
   std::istringstream in(read_fixture(relative));
   std::string line;
   int line_no = 0;
   while (std::getline(in, line)) {
     ++line_no;
-    if (line.empty() || line[0] == '#') {
-      continue;
+    if (!line.empty() && line[0] != '#') {
+      rows.push_back(TsvRow{line_no, split(line, '\t')});
     }
-    auto tab = line.find('\t');
-    if (tab == std::string::npos || tab + 1 >= line.size()) {
-      throw std::runtime_error(std::string(relative) + ":" + std::to_string(line_no)
+  }
+  return rows;
+}
+
+std::map<std::string, std::string> read_out_of_scope(std::string_view relative) {
+  std::map<std::string, std::string> ids;
+  for (const auto& row : read_tsv(relative)) {
+    if (row.fields.size() < 2 || row.fields[1].empty()) {
+      throw std::runtime_error(std::string(relative) + ":" + std::to_string(row.line)
                                + ": out-of-scope case without a reason");
     }
-    ids.emplace(line.substr(0, tab), line.substr(tab + 1));
+    // The reason is the rest of the line, tabs included.
+    std::string reason = row.fields[1];
+    for (std::size_t k = 2; k < row.fields.size(); ++k) {
+      reason += '\t' + row.fields[k];
+    }
+    ids.emplace(row.fields[0], reason);
   }
   return ids;
 }

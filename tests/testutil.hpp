@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace factledger::testutil {
 
@@ -12,6 +13,17 @@ namespace factledger::testutil {
 std::filesystem::path fixture_path(std::string_view relative);
 std::string read_fixture(std::string_view relative);
 std::string read_file(const std::filesystem::path& path);
+
+// `s` split at every `sep` (an empty last field is kept: "a\t" gives {"a", ""}).
+std::vector<std::string> split(std::string_view s, char sep);
+
+// The data rows of a tab-separated fixture: blank lines and '#' comments skipped, each row with
+// its 1-based line number and its fields.
+struct TsvRow {
+  int line = 0;
+  std::vector<std::string> fields;
+};
+std::vector<TsvRow> read_tsv(std::string_view relative);
 
 // An out-of-scope list of conformance cases: `id<TAB>reason` lines ('#' comments), as id ->
 // reason. Throws when a line gives no reason: every exclusion must say why.
