@@ -80,6 +80,13 @@ TEST_CASE("text::CodepointIndex maps bytes to code points") {
   CHECK(empty.to_codepoint(0) == 0);
 }
 
+TEST_CASE("text::ascii_lower leaves every non-ASCII byte alone") {
+  CHECK(text::ascii_lower("ISO-8859-1 HTTPS://WWW.Example.COM")
+        == "iso-8859-1 https://www.example.com");
+  CHECK(text::ascii_lower("ÉNERGIE Québec") == "Énergie québec");
+  CHECK(text::ascii_lower("") == "");
+}
+
 TEST_CASE("text::fold and to_lower") {
   CHECK(text::fold("Pékin ÉTATS") == "pekin etats");
   CHECK(text::to_lower("Milliards") == "milliards");

@@ -1420,11 +1420,9 @@ private:
         }
       }
     }
-    std::string_view rule_tail;
     if (auto p = link.rule.find("+pronoun"); p != std::string::npos) {
       link.rule.erase(p, 8);
     }
-    (void)rule_tail;
 
     // A speaker closing the sentence names the funder when nothing else does: "..., the
     // department said."

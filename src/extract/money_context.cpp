@@ -221,17 +221,6 @@ constexpr std::array<Outlet, 39> k_outlets = {{
     {"bbc", "", true},
 }};
 
-// Lower-case ASCII letters (accented capitals are rare in cue words and fold the same).
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c + 32);
-    }
-  }
-  return out;
-}
-
 struct CueIndex {
   std::unique_ptr<RE2> re;
   std::unordered_map<std::string, const Cue*> by_word;
@@ -307,7 +296,7 @@ std::vector<PlaceCue> find_place_cues(std::string_view text) {
          && idx.re->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) {
     std::size_t at = static_cast<std::size_t>(match.data() - text.data());
     from = at + std::max<std::size_t>(match.size(), 1);
-    auto it = idx.by_word.find(lower(std::string_view(match.data(), match.size())));
+    auto it = idx.by_word.find(text::ascii_lower(std::string_view(match.data(), match.size())));
     if (it == idx.by_word.end()) {
       it = idx.by_word.find(text::fold(std::string_view(match.data(), match.size())));
     }

@@ -33,20 +33,10 @@ constexpr std::array<std::string_view, 10> k_cp1252_labels = {"windows-1252",
                                                               "l1",
                                                               "us-ascii"};
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 // The charset a page declares in its first 4 KiB: <meta charset="...">, <meta http-equiv=
 // "Content-Type" content="text/html; charset=...">, or an XML declaration's encoding.
 std::string declared_charset(std::string_view bytes) {
-  std::string head = ascii_lower(bytes.substr(0, 4096));
+  std::string head = text::ascii_lower(bytes.substr(0, 4096));
   for (std::string_view key : {"charset", "encoding"}) {
     std::size_t pos = 0;
     while ((pos = head.find(key, pos)) != std::string::npos) {
@@ -114,7 +104,7 @@ const char* attribute(const GumboNode* node, const char* name) {
 
 std::string attribute_lower(const GumboNode* node, const char* name) {
   const char* v = attribute(node, name);
-  return v ? ascii_lower(v) : std::string();
+  return v ? text::ascii_lower(v) : std::string();
 }
 
 template <typename F> void for_children(const GumboNode* node, F&& f) {
@@ -468,7 +458,7 @@ void gather_meta(const GumboNode* node, int depth, PageMeta& m) {
     }
     for (const char* key_attr : {"property", "name", "itemprop", "http-equiv"}) {
       if (const char* key = attribute(node, key_attr)) {
-        m.meta.emplace(ascii_lower(key), trim(content)); // first wins
+        m.meta.emplace(text::ascii_lower(key), trim(content)); // first wins
       }
     }
     break;

@@ -30,18 +30,8 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 bool is_tracking(std::string_view param) {
-  std::string name = ascii_lower(param.substr(0, param.find('=')));
+  std::string name = text::ascii_lower(param.substr(0, param.find('=')));
   for (auto t : k_tracking_params) {
     if (t.back() == '_' ? name.rfind(t, 0) == 0 : name == t) {
       return true;
@@ -63,14 +53,14 @@ std::optional<UrlParts> split_url(std::string_view url) {
     return std::nullopt;
   }
   UrlParts p;
-  p.scheme = ascii_lower(url.substr(0, scheme_end));
+  p.scheme = text::ascii_lower(url.substr(0, scheme_end));
   std::string_view after = url.substr(scheme_end + 3);
   auto host_end = after.find_first_of("/?#");
   std::string_view host = after.substr(0, host_end);
   if (auto at = host.rfind('@'); at != std::string_view::npos) {
     host.remove_prefix(at + 1); // credentials do not identify a page
   }
-  p.host = ascii_lower(host);
+  p.host = text::ascii_lower(host);
   if (p.host.rfind("www.", 0) == 0) {
     p.host.erase(0, 4);
   }

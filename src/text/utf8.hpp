@@ -48,6 +48,9 @@ std::size_t codepoint_count(std::string_view text);
 // Lower-case a UTF-8 string (Unicode-aware, via utf8proc). Invalid bytes are copied as is.
 std::string to_lower(std::string_view text);
 
+// ASCII letters lower-cased, every other byte as is (keywords, URL schemes and hosts, charsets).
+std::string ascii_lower(std::string_view text);
+
 // Append `text` lower-cased code point by code point (simple mapping, no allocation: "É" -> "é",
 // "ß" stays) to `out`; invalid bytes are copied as is.
 void append_lower(std::string_view text, std::string& out);
