@@ -333,31 +333,18 @@ bool is_dollar(std::string_view iso) {
   return std::find(k_dollars.begin(), k_dollars.end(), iso) != k_dollars.end();
 }
 
-std::string_view resolve(std::string_view iso, const MoneyContext& ctx) {
-  if (iso == "$") {
-    return ctx.dollar;
-  }
-  if (iso == "\xC2\xA5") {
-    return ctx.yen;
-  }
-  return iso;
-}
-
-// Resolve `iso` for an amount at `pos`: a bare dollar first looks at its own sentence
-// (rule L1 in money_context.cpp), then at the article's context.
-// Only a bare "$" or "¥" needs the context: the article-wide cue scan runs for those alone, and
-// a sentence that names its dollar's country decides without it.
+// Resolve `iso` for an amount at `pos`. Only a bare "$" or "¥" needs the context, so the
+// article-wide cue scan runs for those alone; a bare dollar first looks at its own sentence
+// (rule L1 in money_context.cpp), which often decides without it.
 std::string resolve_at(const Parser& ps, std::string_view iso, std::size_t pos) {
   if (iso == "$") {
     auto local = ps.cues ? sentence_dollar(ps.t, pos, *ps.cues) : sentence_dollar(ps.t, pos);
-    if (local) {
-      return std::string(*local);
-    }
+    return std::string(local ? *local : std::string_view(ps.ctx().dollar));
   }
-  if (iso != "$" && iso != "\xC2\xA5") {
-    return std::string(iso);
+  if (iso == "\xC2\xA5") {
+    return ps.ctx().yen;
   }
-  return std::string(resolve(iso, ps.ctx()));
+  return std::string(iso);
 }
 
 // Can `second` restate `first` redundantly ("¥8 million RMB", "US$ 5 bn USD", "$10 dollars")?
