@@ -87,8 +87,10 @@ std::vector<Word> split_words(std::string_view t, Span range) {
     }
     std::size_t b = pos;
     while (pos < range.end) {
-      if (is_word_char_at(t, pos)) {
-        pos = next_char(t, pos);
+      auto c = static_cast<unsigned char>(t[pos]);
+      if (c < 0x80 ? ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                   : is_word_char_beyond_ascii(t, pos)) {
+        pos = c < 0x80 ? pos + 1 : next_char(t, pos);
       } else if ((t[pos] == '-' || t[pos] == '.' || t[pos] == '&') && pos + 1 < range.end
                  && is_word_char_at(t, pos + 1)) {
         ++pos;
@@ -124,8 +126,10 @@ public:
     bool ascii = std::all_of(
         word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii) {
-      for (char c : word) {
-        m_buf.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      m_buf.append(word);
+      for (std::size_t k = begin; k < m_buf.size(); ++k) {
+        char c = m_buf[k];
+        m_buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
       }
     } else {
       text::append_lower(word, m_buf);

@@ -693,22 +693,44 @@ void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& ou
   exact.clear();
   out.reserve(out.size() + (range.end - range.begin) / 24 + 2); // hits: one allocation
   // Split into words once; separators are kept in canonical form between them.
+  // ASCII bytes (nearly all of them) are classified with one table look-up.
+  constexpr std::uint8_t k_other = 0;
+  constexpr std::uint8_t k_word = 1;
+  constexpr std::uint8_t k_space = 2;
+  static constexpr auto k_ascii_class = [] {
+    std::array<std::uint8_t, 128> a{};
+    for (int c = '0'; c <= '9'; ++c) {
+      a[static_cast<std::size_t>(c)] = k_word;
+    }
+    for (int c = 'a'; c <= 'z'; ++c) {
+      a[static_cast<std::size_t>(c)] = k_word;
+      a[static_cast<std::size_t>(c - 'a' + 'A')] = k_word;
+    }
+    for (char c : {' ', '\t', '\n', '\f', '\r'}) {
+      a[static_cast<std::size_t>(c)] = k_space;
+    }
+    return a;
+  }();
   std::size_t pos = range.begin;
   while (pos < range.end) {
-    if (!is_word_char_at(text, pos)) {
-      std::size_t n = space_length(text, pos);
+    auto c0 = static_cast<unsigned char>(text[pos]);
+    std::uint8_t cls = c0 < 0x80                              ? k_ascii_class[c0]
+                       : is_word_char_beyond_ascii(text, pos) ? k_word
+                                                              : k_other;
+    if (cls != k_word) {
+      std::size_t n = cls == k_space ? 1 : c0 < 0x80 ? 0 : space_length(text, pos);
       if (n > 0) {
         if (folded.empty() || folded.back() != ' ' || words.empty()
             || words.back().canon_end == folded.size()) {
           folded.push_back(' ');
           exact.push_back(' ');
         }
-      } else if (text.substr(pos, 3) == "\xE2\x80\x99") {
+      } else if (c0 == 0xE2 && text.substr(pos, 3) == "\xE2\x80\x99") {
         n = 3;
         folded.push_back('\'');
         exact.push_back('\'');
       } else {
-        n = utf8_length(text, pos);
+        n = c0 < 0x80 ? 1 : utf8_length(text, pos);
         folded.append(text.substr(pos, n));
         exact.append(text.substr(pos, n));
       }
@@ -723,17 +745,19 @@ void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& ou
       pos += n;
       continue;
     }
-    ScanWord w;
+    ScanWord& w = words.emplace_back();
     w.begin = pos;
     w.canon_begin = folded.size();
+    bool ascii = true;
     while (pos < range.end) {
       auto c = static_cast<unsigned char>(text[pos]);
       if (c < 0x80) { // ASCII letters and digits without a call per byte
-        if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+        if (k_ascii_class[c] != k_word) {
           break;
         }
         ++pos;
       } else if (is_word_char_beyond_ascii(text, pos)) {
+        ascii = false;
         pos += utf8_length(text, pos);
       } else {
         break;
@@ -741,8 +765,17 @@ void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& ou
     }
     w.end = std::min(pos, range.end);
     std::string_view word = text.substr(w.begin, w.end - w.begin);
-    text::append_lower(word, folded);
     exact.append(word);
+    if (ascii) {
+      // Letters and digits only: bit 5 lower-cases the letters and leaves the digits.
+      folded.append(word);
+      char* f = folded.data();
+      for (std::size_t k = w.canon_begin; k < folded.size(); ++k) {
+        f[k] = static_cast<char>(f[k] | 0x20);
+      }
+    } else {
+      text::append_lower(word, folded);
+    }
     if (exact.size() != folded.size()) {
       // Lower-casing changed the byte length (rare): pad so that both buffers stay aligned.
       std::size_t m = std::max(exact.size(), folded.size());
@@ -750,7 +783,6 @@ void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& ou
       folded.resize(m, '\0');
     }
     w.canon_end = folded.size();
-    words.push_back(w);
   }
 
   auto capped = [](std::size_t n) { return std::min(n, k_first_word_lengths - 1); };
