@@ -177,24 +177,27 @@ constexpr std::string_view k_auxiliaries[] = {
 };
 
 constexpr std::string_view k_stop_words_fr[] = {
-    "pour",     "afin",    "par",     "qui",    "que",       "qu'",    "dont",        "lors",
-    "selon",    "sur",     "avec",    "contre", "via",       "grâce",  "après",       "avant",
-    "depuis",   "pendant", "d'ici",   "soit",   "où",        "tandis", "mais",        "car",
-    "sous",     "en",      "ainsi",   "afin",   "notamment", "parmi",  "entre",       "vers",
-    "lorsque",  "quand",   "si",      "comme",  "alors",     "cette",  "ce",          "ces",
-    "a",        "ont",     "sera",    "seront", "est",       "sont",   "était",       "serait",
-    "seraient", "va",      "vont",    "doit",   "afin",      "déjà",   "hors",        "malgré",
-    "au-delà",  "jusqu'",  "jusqu'à", "durant", "chaque",    "cet",    "aujourd'hui", "hier",
+    "pour",     "afin",    "par",     "qui",       "que",       "qu'",    "dont",        "lors",
+    "selon",    "sur",     "avec",    "contre",    "via",       "grâce",  "après",       "avant",
+    "depuis",   "pendant", "d'ici",   "soit",      "où",        "tandis", "mais",        "car",
+    "sous",     "en",      "ainsi",   "afin",      "notamment", "parmi",  "entre",       "vers",
+    "lorsque",  "quand",   "si",      "comme",     "alors",     "cette",  "ce",          "ces",
+    "a",        "ont",     "sera",    "seront",    "est",       "sont",   "était",       "serait",
+    "seraient", "va",      "vont",    "doit",      "afin",      "déjà",   "hors",        "malgré",
+    "au-delà",  "jusqu'",  "jusqu'à", "durant",    "chaque",    "cet",    "aujourd'hui", "hier",
+    "reste",    "restent", "demeure", "demeurent",
 };
 
 constexpr std::string_view k_stop_words_en[] = {
-    "for",    "by",      "from",   "which",  "who",    "that",      "to",    "under",     "over",
-    "with",   "through", "after",  "before", "during", "including", "while", "as",        "on",
-    "at",     "since",   "but",    "or",     "this",   "next",      "last",  "so",        "until",
-    "when",   "where",   "whose",  "than",   "via",    "against",   "among", "is",        "are",
-    "was",    "were",    "will",   "would",  "has",    "have",      "had",   "could",     "can",
-    "should", "may",     "might",  "said",   "says",   "in",        "into",  "if",        "because",
-    "amid",   "despite", "across", "per",    "each",   "every",     "today", "yesterday",
+    "for",      "by",    "from",    "which", "who",    "that",      "to",        "under",
+    "over",     "with",  "through", "after", "before", "during",    "including", "while",
+    "as",       "on",    "at",      "since", "but",    "or",        "this",      "next",
+    "last",     "so",    "until",   "when",  "where",  "whose",     "than",      "via",
+    "against",  "among", "is",      "are",   "was",    "were",      "will",      "would",
+    "has",      "have",  "had",     "could", "can",    "should",    "may",       "might",
+    "said",     "says",  "in",      "into",  "if",     "because",   "amid",      "despite",
+    "across",   "per",   "each",    "every", "today",  "yesterday", "remains",   "remain",
+    "remained",
 };
 
 constexpr std::string_view k_clause_openers[] = {
@@ -285,7 +288,7 @@ constexpr std::string_view k_bad_party_starts[] = {
     "by",       "for",      "from",      "in",        "into",      "with",     "on",       "at",
     "after",    "before",   "since",     "so",        "also",      "already",  "then",     "now",
     "still",    "however",  "according", "while",     "although",  "if",       "when",     "where",
-    "celle-ci", "celui-ci", "ceux-ci",   "celles-ci",
+    "celle-ci", "celui-ci", "ceux-ci",   "celles-ci", "and",       "et",       "or",       "ou",
 };
 
 // Dates: a party naming a month, a day or a season is a date phrase ("in March").
