@@ -28,6 +28,12 @@ contains "firm/hedged/cancelled split" "$report" "- $firm firm facts, $hedged he
 sed -n '/^## Cancellations and clawbacks/,/^## Method/p' "$report" >"$tmp/cancel.md"
 contains "Grain Belt cancellation listed" "$tmp/cancel.md" "Grain Belt Express"
 contains "cancelled amount shown" "$tmp/cancel.md" "4.9 bn USD"
+# Qualifiers read as words: "at least 2 bn EUR", never the stored code "atleast".
+check "qualifier codes not shown" "" "$(grep -oE '\| (approx|upto|atleast|atmost) [0-9]' "$report" || true)"
+approx=$(q "SELECT count(*) FROM v_facts WHERE published BETWEEN '2025-07-01' AND '2025-07-31' AND qualifier = 'approx' AND hedged = 0 AND status <> 'cancelled'")
+if [ "$approx" -gt 0 ]; then
+    contains "approximate amounts read 'about'" "$report" "| about "
+fi
 # Every fact id in the report exists in the ledger with that month.
 for id in $(grep -oE '\| [0-9]+ \|$' "$report" | grep -oE '[0-9]+'); do
     check "fact $id is a July fact" "2025-07" "$(q "SELECT substr(published, 1, 7) FROM v_facts WHERE id = $id")"

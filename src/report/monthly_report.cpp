@@ -258,6 +258,24 @@ std::string breakdown(const std::vector<FactRow>& facts,
   return out + "\n";
 }
 
+// How a qualifier reads before an amount in the tables ("at least 2 bn EUR"); exact amounts
+// and ranges ("5-50 m EUR") need no word.
+constexpr std::pair<std::string_view, std::string_view> k_qualifier_words[] = {
+    {"approx", "about"},
+    {"upto", "up to"},
+    {"atleast", "at least"},
+    {"atmost", "at most"},
+};
+
+std::string qualified_amount(const FactRow& f) {
+  for (const auto& [qualifier, words] : k_qualifier_words) {
+    if (f.qualifier == qualifier) {
+      return std::string(words) + " " + f.amount;
+    }
+  }
+  return f.amount;
+}
+
 std::string fact_table(const std::vector<const FactRow*>& facts, int max_rows, bool show_source) {
   std::string out = "| date | funder | recipient | amount | instrument | sector | status | "
                     "kind | source | id |\n|---|---|---|---:|---|---|---|---|---|---:|\n";
@@ -270,10 +288,7 @@ std::string fact_table(const std::vector<const FactRow*>& facts, int max_rows, b
     if (show_source && !f->attributed_to.empty()) {
       source += " (" + f->attributed_to + ")";
     }
-    std::string amount = f->amount;
-    if (f->qualifier != "exact" && f->qualifier != "range") {
-      amount = f->qualifier + " " + amount;
-    }
+    std::string amount = qualified_amount(*f);
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                        cell(f->date),
                        cell(f->funder),
