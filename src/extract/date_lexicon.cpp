@@ -398,6 +398,15 @@ constexpr std::string_view k_spelling_words[] = {
     "huit",    "quinze",  "exercice", "past",  "des",   "les",   "ces",  "jusqu",
     "la",      "l",       "q",        "h",     "t",     "s",     "au",   "on"};
 
+// Whether a word can open an expression, not only continue one: not "et", "au", "ago", "of",
+// "à", "ici", ordinal suffixes ("d'ici" starts at "d").
+bool opens_expression(const DateWord& w) {
+  constexpr std::uint32_t k_never =
+      dw_suffix | dw_and | dw_ago | dw_y | dw_to | dw_of | dw_a | dw_ici;
+  return !(w.flags & k_never) || w.month || w.weekday >= 0 || w.cardinal || w.ordinal || w.holiday
+         || w.relative_day || (w.flags & ~k_never);
+}
+
 // A small open-addressing table: lookups of every word of a text must not allocate.
 class WordTable {
 public:
@@ -431,6 +440,9 @@ public:
     for (const RelativeDayPhrase& r : k_relative_days) {
       insert_phrase_words(r.words);
     }
+    for (std::size_t i = 0; i < m_count; ++i) {
+      m_words[i].opens = !m_words[i].spelling_only && opens_expression(m_words[i]);
+    }
   }
 
   // `key`: 16 bytes, zero after `len`.
@@ -439,11 +451,6 @@ public:
     std::uint64_t hi = 0;
     std::memcpy(&lo, key, 8);
     std::memcpy(&hi, key + 8, 8);
-    return find_key(lo, hi, len);
-  }
-
-  // The key's halves as little-endian integers.
-  const DateWord* find_key(std::uint64_t lo, std::uint64_t hi, std::size_t len) const {
     if (len == 0 || len > k_max_key) {
       return nullptr;
     }
@@ -452,7 +459,15 @@ public:
     static_assert(std::endian::native == std::endian::little, "key halves are little-endian");
     auto first = static_cast<char>(lo & 0xff);
     auto last = static_cast<char>((len <= 8 ? lo : hi) >> (8 * ((len - 1) & 7)));
-    if (!(m_filter[len][letter(first)] & (1u << letter(last)))) {
+    if (!(m_filter.bits[len][letter(first)] & (1u << letter(last)))) {
+      return nullptr;
+    }
+    return find_key(lo, hi, len);
+  }
+
+  // The key's halves as little-endian integers; the filter is the caller's to ask.
+  const DateWord* find_key(std::uint64_t lo, std::uint64_t hi, std::size_t len) const {
+    if (len == 0 || len > k_max_key) {
       return nullptr;
     }
     for (std::size_t i = hash(lo, hi, len);; i = (i + 1) & (k_slots - 1)) {
@@ -466,6 +481,8 @@ public:
     }
   }
 
+  const DateWordFilter& filter() const { return m_filter; }
+
   const DateWord* find(std::string_view key) const {
     if (key.empty() || key.size() > k_max_key) {
       return nullptr;
@@ -476,7 +493,7 @@ public:
   }
 
 private:
-  static constexpr std::size_t k_max_key = 15;
+  static constexpr std::size_t k_max_key = DateWordFilter::k_max_len;
   static constexpr std::size_t k_slots = 1024;
 
   // Whole words compared as two integers: the key is zero-padded to 16 bytes, so equal
@@ -499,7 +516,7 @@ private:
   }
 
   void insert(std::string_view key, const DateWord& w) {
-    m_filter[key.size()][letter(key.front())] |= 1u << letter(key.back());
+    m_filter.bits[key.size()][letter(key.front())] |= 1u << letter(key.back());
     char padded[16] = {};
     std::memcpy(padded, key.data(), key.size());
     std::uint64_t lo = 0;
@@ -573,7 +590,7 @@ private:
   std::array<std::uint16_t, k_slots> m_index{};
   std::array<DateWord, k_slots> m_words{};
   std::size_t m_count = 0;
-  std::array<std::array<std::uint32_t, 27>, k_max_key + 1> m_filter{};
+  DateWordFilter m_filter;
 };
 
 // Built once at start-up (the rows and the phrase tables are constants).
@@ -588,6 +605,10 @@ const WordTable& word_table(bool french) {
 
 std::span<const RelativeDayPhrase> relative_day_phrases() {
   return k_relative_days;
+}
+
+const DateWordFilter& date_word_filter(bool french) {
+  return word_table(french).filter();
 }
 
 const DateWord* find_date_word(std::string_view folded, bool french) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -62,6 +63,9 @@ struct DateWord {
   // Only read by its spelling ("after", "hui", "eve"): the tokenizer keeps no entry for it but
   // notes that the grammar may consume it (see find_dates' look-back).
   bool spelling_only = false;
+  // Can open an expression, not only continue one: not "et", "au", "ago", "of", "à", "ici",
+  // ordinal suffixes ("d'ici" starts at "d"); never a spelling-only word. Set by the lexicon.
+  bool opens = false;
 };
 
 // Days named relative to the published date, one row per spelling: folded tokens separated by
@@ -74,13 +78,31 @@ struct RelativeDayPhrase {
 
 std::span<const RelativeDayPhrase> relative_day_phrases();
 
+// A bit per (length, first letter, last letter) of the words of one language's lexicon. Most
+// words of a text are not date words: this test rejects about half of them without a call or a
+// hash, so the tokenizer asks it before `find_date_word_key`.
+struct DateWordFilter {
+  static constexpr std::size_t k_max_len = 15;
+  // Index and bit 26 stand for a first or last character outside 'a'..'z'.
+  std::array<std::array<std::uint32_t, 27>, k_max_len + 1> bits{};
+
+  // False when no word of `len` letters from `first` to `last` is in the lexicon.
+  // REQUIRES: 1 <= len <= 15; `first` and `last` in 'a'..'z'.
+  bool may_hold(std::size_t len, char first, char last) const {
+    return (bits[len][static_cast<std::size_t>(first - 'a')] >> (last - 'a')) & 1u;
+  }
+};
+
+const DateWordFilter& date_word_filter(bool french);
+
 // Look up a folded (lower-case, accent-free) word in the lexicon of `lang` ("fr" or "en"; both
 // languages share numbers and ISO-like abbreviations). Returns nullptr for unknown words.
 const DateWord* find_date_word(std::string_view folded, bool french);
 // The same for a word held in a 16-byte buffer that is zero after its `len` (<= 15) letters:
 // the tokenizer's fast path, compared as two integers.
 const DateWord* find_date_word_padded(const char* key16, std::size_t len, bool french);
-// The same with the buffer's two halves as little-endian integers.
+// The same with the buffer's two halves as little-endian integers, without asking
+// `date_word_filter` (the tokenizer asks it first).
 const DateWord*
 find_date_word_key(std::uint64_t lo, std::uint64_t hi, std::size_t len, bool french);
 

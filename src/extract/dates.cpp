@@ -30,19 +30,18 @@ enum class TokKind : std::uint8_t { word, number, punct };
 struct Tok {
   std::uint32_t b = 0;
   std::uint32_t e = 0;
+  int value = -1; // value of a number (-1 when longer than 9 digits)
   TokKind kind = TokKind::punct;
   bool space_before = true; // whitespace between the previous token and this one
-  bool newline_before = false;
-  bool cap = false;        // word starting with an upper-case letter
-  bool grammar = false;    // word the grammar may consume: in the lexicon or read by spelling
-  bool anchor = false;     // a number or a head word: may anchor a parse
-  bool holiday = false;    // first word of a holiday name
-  bool opens = false;      // a number or a word that can open an expression
-  std::uint8_t digits = 0; // number of digits of a number
-  std::uint8_t klen = 0;   // length of `key`, 0 when the word cannot be folded to ASCII
-  int value = -1;          // value of a number (-1 when longer than 9 digits)
-  char p = 0;              // punctuation, normalized: dashes '-', apostrophes '\'', money '$'
-  char key[16] = {};       // folded word
+  bool cap = false;         // word starting with an upper-case letter
+  bool grammar = false;     // word the grammar may consume: in the lexicon or read by spelling
+  bool anchor = false;      // a number or a head word: may anchor a parse
+  bool holiday = false;     // first word of a holiday name
+  bool opens = false;       // a number or a word that can open an expression
+  std::uint8_t digits = 0;  // number of digits of a number
+  std::uint8_t klen = 0;    // length of `key`, 0 when the word cannot be folded to ASCII
+  char p = 0;               // punctuation, normalized: dashes '-', apostrophes '\'', money '$'
+  char key[16] = {};        // folded word
   const DateWord* w = nullptr;
 
   std::string_view word() const { return {key, klen}; }
@@ -78,6 +77,19 @@ bool is_alpha_ascii(unsigned char c) {
 }
 bool is_digit(unsigned char c) {
   return c >= '0' && c <= '9';
+}
+
+// Number of ASCII letters at the start of the 8 bytes `v` (read little-endian): 0..8. Bytewise
+// range checks that cannot carry into the next byte: lower-cased, a byte is a letter when it is
+// in 'a'..'z' and its high bit is clear.
+constexpr int ascii_letter_prefix(std::uint64_t v) {
+  constexpr std::uint64_t k_ones = 0x0101010101010101ull;
+  const std::uint64_t x = (v | 0x20 * k_ones) & 0x7f * k_ones;
+  const std::uint64_t at_least_a = x + (0x80 - 'a') * k_ones;
+  const std::uint64_t past_z = x + (0x80 - 'z' - 1) * k_ones;
+  const std::uint64_t letter = at_least_a & ~past_z & ~v & 0x80 * k_ones;
+  const std::uint64_t other = ~letter & 0x80 * k_ones;
+  return other == 0 ? 8 : std::countr_zero(other) / 8;
 }
 
 // Classify the multi-byte sequence at `s[i]`: 1 space, 2 punctuation (sets `p`), 0 letter.
@@ -132,46 +144,173 @@ int classify_utf8(std::string_view s, std::size_t i, std::size_t& len, char& p) 
   return 0;
 }
 
-// Whether a lexicon word can open an expression: not "et", "au", "ago", "of", "à", "ici",
-// ordinal suffixes, which only continue one ("d'ici" starts at "d").
-bool opens_expression(const DateWord& w) {
-  constexpr std::uint32_t k_never =
-      dw_suffix | dw_and | dw_ago | dw_y | dw_to | dw_of | dw_a | dw_ici;
-  return !(w.flags & k_never) || w.month || w.weekday >= 0 || w.cardinal || w.ordinal || w.holiday
-         || w.relative_day || (w.flags & ~k_never);
+// Read the word at `s[pos]` (ASCII and non-ASCII letters) into `t`: its folded key and, when
+// the lexicon of `french` has it, its meaning. Returns the byte position past it.
+std::size_t
+read_word(std::string_view s, std::size_t pos, bool french, const DateWordFilter& filter, Tok& t) {
+  auto c = static_cast<unsigned char>(s[pos]);
+  t.kind = TokKind::word;
+  std::size_t j = pos;
+  bool foldable = true;
+  std::size_t k = 0;
+  // The folded letters are gathered in two integers (the key's two halves) rather than
+  // stored one byte at a time and read back whole by the look-up, which stalls.
+  std::uint64_t lo = 0;
+  std::uint64_t hi = 0;
+  auto put = [&](char f) {
+    auto bits = static_cast<std::uint64_t>(static_cast<unsigned char>(f)) << (8 * (k & 7));
+    (k < 8 ? lo : hi) |= bits;
+    ++k;
+  };
+  // Upper-case: 'A'..'Z', or U+00C0..U+00DF.
+  t.cap = c >= 'A' && c <= 'Z';
+  if (c == 0xC3) {
+    t.cap = pos + 1 < s.size() && static_cast<unsigned char>(s[pos + 1]) < 0xA0;
+  }
+  // Most words are ASCII letters only and shorter than 16: measured and folded from the two
+  // halves read at once, the same as the first run of the loop below.
+  std::size_t letters = 0;
+  if (pos + 16 <= s.size()) {
+    std::memcpy(&lo, s.data() + pos, 8);
+    std::memcpy(&hi, s.data() + pos + 8, 8);
+    letters = static_cast<std::size_t>(ascii_letter_prefix(lo));
+    if (letters == 8) {
+      letters += static_cast<std::size_t>(ascii_letter_prefix(hi));
+    }
+  }
+  const bool ascii_word =
+      letters > 0 && letters < sizeof t.key && static_cast<unsigned char>(s[pos + letters]) < 0x80;
+  if (ascii_word) {
+    constexpr std::uint64_t k_case = 0x2020202020202020ull;
+    lo = letters >= 8 ? lo | k_case : (lo | k_case) & ((std::uint64_t{1} << (8 * letters)) - 1);
+    hi = letters <= 8 ? 0 : (hi | k_case) & ((std::uint64_t{1} << (8 * (letters - 8))) - 1);
+    k = letters;
+    j = pos + letters;
+  } else {
+    lo = 0;
+    hi = 0;
+  }
+  while (!ascii_word && j < s.size()) {
+    // A run of ASCII letters (most words are nothing else); `k` counts past the key's room.
+    std::size_t run_begin = j;
+    while (j < s.size() && k_lower[static_cast<unsigned char>(s[j])] != 0) {
+      ++j;
+    }
+    std::size_t run = j - run_begin;
+    if (k == 0 && run <= sizeof t.key - 1 && run_begin + 16 <= s.size()) {
+      // The whole run at once: ASCII letters lower-case by setting bit 5.
+      std::memcpy(&lo, s.data() + run_begin, 8);
+      std::memcpy(&hi, s.data() + run_begin + 8, 8);
+      constexpr std::uint64_t k_case = 0x2020202020202020ull;
+      lo = run >= 8 ? lo | k_case : (lo | k_case) & ((std::uint64_t{1} << (8 * run)) - 1);
+      hi = run <= 8 ? 0 : (hi | k_case) & ((std::uint64_t{1} << (8 * (run - 8))) - 1);
+      k = run;
+    } else {
+      for (std::size_t r = run_begin; r < j; ++r) {
+        if (k < sizeof t.key - 1) {
+          put(k_lower[static_cast<unsigned char>(s[r])]);
+        } else {
+          ++k;
+        }
+      }
+    }
+    if (k > sizeof t.key - 1) {
+      foldable = false;
+      k = sizeof t.key - 1;
+    }
+    if (j >= s.size()) {
+      break;
+    }
+    auto d = static_cast<unsigned char>(s[j]);
+    if (d < 0x80) {
+      break;
+    }
+    std::size_t len = 1;
+    char p = 0;
+    if (classify_utf8(s, j, len, p) != 0) {
+      break;
+    }
+    if (d == 0xC3 && len == 2) {
+      auto e = static_cast<unsigned char>(s[j + 1]);
+      char f = e >= 0x80 && e < 0xC0 ? k_fold_c3[e - 0x80] : '-';
+      if (k < sizeof t.key - 1 && f != '-') {
+        put(f);
+      } else {
+        foldable = false;
+      }
+    } else if (d == 0xC5 && len == 2 && j + 1 < s.size()
+               && (static_cast<unsigned char>(s[j + 1]) | 1) == 0x93) {
+      if (k + 2 < sizeof t.key - 1) {
+        put('o');
+        put('e');
+      } else {
+        foldable = false;
+      }
+    } else {
+      foldable = false;
+    }
+    j += len;
+  }
+  if (j == pos) {
+    j = pos + 1; // a stray byte: make progress
+    foldable = false;
+  }
+  t.klen = foldable ? static_cast<std::uint8_t>(k) : 0;
+  static_assert(std::endian::native == std::endian::little, "key halves are little-endian");
+  std::memcpy(t.key, &lo, 8);
+  std::memcpy(t.key + 8, &hi, 8);
+  // The lexicon's words are at most 15 letters: longer words skip the look-up. A folded
+  // word has letters 'a'..'z' only, at least one.
+  if (foldable
+      && filter.may_hold(k,
+                         static_cast<char>(lo & 0xff),
+                         static_cast<char>((k <= 8 ? lo : hi) >> (8 * ((k - 1) & 7))))) {
+    if (const DateWord* w = find_date_word_key(lo, hi, k, french)) {
+      t.grammar = true;
+      t.w = w->spelling_only ? nullptr : w;
+      t.anchor = w->head;
+      t.holiday = w->holiday;
+      t.opens = w->opens;
+    }
+  }
+  return j;
 }
 
 // Tokenize `s` from byte `pos` into `out` until a newline after at least one token, or
-// `max_tokens`. Returns the byte position where it stopped.
-std::size_t
-tokenize_segment(std::string_view s, std::size_t pos, bool french, std::vector<Tok>& out) {
+// `max_tokens`; `anchors` receives the indexes of the tokens that are anchors or holidays.
+// Returns the byte position where it stopped. Not inlined: inside find_dates its loop ran short
+// of registers (9 M more instructions on a 3 MB corpus).
+[[gnu::noinline]] std::size_t tokenize_segment(std::string_view s,
+                                               std::size_t pos,
+                                               bool french,
+                                               const DateWordFilter& filter,
+                                               std::vector<Tok>& out,
+                                               std::vector<int>& anchors) {
   constexpr std::size_t k_max_tokens = 4096;
   out.clear();
+  anchors.clear();
+  std::size_t count = 0; // out.size(), kept apart because it is asked for every token
   bool space = true;
-  bool newline = false;
   while (pos < s.size()) {
     auto c = static_cast<unsigned char>(s[pos]);
     if (k_space[c]) {
       space = true;
-      if (c == '\n') {
-        newline = true;
-        if (!out.empty() || out.size() >= k_max_tokens) {
-          return pos + 1;
-        }
+      if (c == '\n' && count > 0) {
+        return pos + 1;
       }
       ++pos;
       continue;
     }
-    if (out.size() >= k_max_tokens && space) {
+    if (count >= k_max_tokens && space) {
       return pos;
     }
     // Built in place; dropped again when the bytes turn out to be a space.
     Tok& t = out.emplace_back();
+    ++count;
     t.b = static_cast<std::uint32_t>(pos);
     t.space_before = space;
-    t.newline_before = newline;
     space = false;
-    newline = false;
+    std::size_t end = pos + 1;
     if (is_digit(c)) {
       std::size_t j = pos;
       long long v = 0;
@@ -187,133 +326,42 @@ tokenize_segment(std::string_view s, std::size_t pos, bool french, std::vector<T
       t.anchor = t.digits <= 2 || t.digits == 4 || t.digits == 8;
       t.opens = true;
       t.value = j - pos <= 9 ? static_cast<int>(v) : -1;
-      t.e = static_cast<std::uint32_t>(j);
-      pos = j;
-      continue;
-    }
-    if (c < 0x80 && !is_alpha_ascii(c)) {
+      end = j;
+      if (t.anchor) {
+        anchors.push_back(static_cast<int>(count - 1));
+      }
+    } else if (c < 0x80 && !is_alpha_ascii(c)) {
       t.kind = TokKind::punct;
       t.p = static_cast<char>(c == '`' ? '\'' : c);
-      t.e = static_cast<std::uint32_t>(pos + 1);
-      ++pos;
-      continue;
-    }
-    if (c >= 0x80) {
+    } else {
       std::size_t len = 1;
       char p = 0;
-      int cls = classify_utf8(s, pos, len, p);
+      int cls = c >= 0x80 ? classify_utf8(s, pos, len, p) : 0;
       if (cls == 1) {
         space = true;
         out.pop_back();
+        --count;
         pos += len;
         continue;
       }
       if (cls == 2) {
         t.kind = TokKind::punct;
         t.p = p;
-        t.e = static_cast<std::uint32_t>(pos + len);
-        pos += len;
-        continue;
-      }
-    }
-    // A word: ASCII letters and non-ASCII letters, folded into `key`.
-    t.kind = TokKind::word;
-    std::size_t j = pos;
-    bool foldable = true;
-    std::size_t k = 0;
-    // The folded letters are gathered in two integers (the key's two halves) rather than
-    // stored one byte at a time and read back whole by the look-up, which stalls.
-    std::uint64_t lo = 0;
-    std::uint64_t hi = 0;
-    auto put = [&](char f) {
-      auto bits = static_cast<std::uint64_t>(static_cast<unsigned char>(f)) << (8 * (k & 7));
-      (k < 8 ? lo : hi) |= bits;
-      ++k;
-    };
-    t.cap = (c >= 'A' && c <= 'Z')
-            || (c == 0xC3 && pos + 1 < s.size() && static_cast<unsigned char>(s[pos + 1]) < 0xA0);
-    while (j < s.size()) {
-      // A run of ASCII letters (most words are nothing else); `k` counts past the key's room.
-      std::size_t run_begin = j;
-      while (j < s.size() && k_lower[static_cast<unsigned char>(s[j])] != 0) {
-        ++j;
-      }
-      std::size_t run = j - run_begin;
-      if (k == 0 && run <= sizeof t.key - 1 && run_begin + 16 <= s.size()) {
-        // The whole run at once: ASCII letters lower-case by setting bit 5.
-        std::memcpy(&lo, s.data() + run_begin, 8);
-        std::memcpy(&hi, s.data() + run_begin + 8, 8);
-        constexpr std::uint64_t k_case = 0x2020202020202020ull;
-        lo = run >= 8 ? lo | k_case : (lo | k_case) & ((std::uint64_t{1} << (8 * run)) - 1);
-        hi = run <= 8 ? 0 : (hi | k_case) & ((std::uint64_t{1} << (8 * (run - 8))) - 1);
-        k = run;
+        end = pos + len;
       } else {
-        for (std::size_t r = run_begin; r < j; ++r) {
-          if (k < sizeof t.key - 1) {
-            put(k_lower[static_cast<unsigned char>(s[r])]);
-          } else {
-            ++k;
-          }
+        end = read_word(s, pos, french, filter, t);
+        if (t.grammar && (t.anchor || t.holiday)) {
+          anchors.push_back(static_cast<int>(count - 1));
         }
       }
-      if (k > sizeof t.key - 1) {
-        foldable = false;
-        k = sizeof t.key - 1;
-      }
-      if (j >= s.size()) {
-        break;
-      }
-      auto d = static_cast<unsigned char>(s[j]);
-      if (d < 0x80) {
-        break;
-      }
-      std::size_t len = 1;
-      char p = 0;
-      if (classify_utf8(s, j, len, p) != 0) {
-        break;
-      }
-      if (d == 0xC3 && len == 2) {
-        auto e = static_cast<unsigned char>(s[j + 1]);
-        char f = e >= 0x80 && e < 0xC0 ? k_fold_c3[e - 0x80] : '-';
-        if (k < sizeof t.key - 1 && f != '-') {
-          put(f);
-        } else {
-          foldable = false;
-        }
-      } else if (d == 0xC5 && len == 2 && j + 1 < s.size()
-                 && (static_cast<unsigned char>(s[j + 1]) | 1) == 0x93) {
-        if (k + 2 < sizeof t.key - 1) {
-          put('o');
-          put('e');
-        } else {
-          foldable = false;
-        }
-      } else {
-        foldable = false;
-      }
-      j += len;
     }
-    if (j == pos) {
-      j = pos + 1; // a stray byte: make progress
-      foldable = false;
+    t.e = static_cast<std::uint32_t>(end);
+    pos = end;
+    // Most tokens are followed by one space: taken here rather than by another turn.
+    if (pos < s.size() && s[pos] == ' ') {
+      space = true;
+      ++pos;
     }
-    t.klen = foldable ? static_cast<std::uint8_t>(k) : 0;
-    static_assert(std::endian::native == std::endian::little, "key halves are little-endian");
-    std::memcpy(t.key, &lo, 8);
-    std::memcpy(t.key + 8, &hi, 8);
-    // The lexicon's words are at most 15 letters: longer words skip the look-up.
-    if (foldable) {
-      const DateWord* w = find_date_word_key(lo, hi, k, french);
-      if (w) {
-        t.grammar = true;
-        t.w = w->spelling_only ? nullptr : w;
-        t.anchor = w->head;
-        t.holiday = w->holiday;
-        t.opens = t.w && opens_expression(*w);
-      }
-    }
-    t.e = static_cast<std::uint32_t>(j);
-    pos = j;
   }
   return pos;
 }
@@ -644,11 +692,11 @@ constexpr std::string_view k_not_year_after[] = {
 
 // Results already computed for a segment: the same start is tried from several anchors and
 // the same sub-expression by several rules.
-// Per token: -2 not computed, -1 nothing, else the index of the result. Results are stored
-// densely so that a reset costs a few bytes per token.
+// Per token: -1 not computed, -2 nothing, else the index of the result. Results are stored
+// densely so that a reset costs a few bytes per token (a memset: -1 is all ones).
 struct Memo {
-  static constexpr std::int32_t k_unknown = -2;
-  static constexpr std::int32_t k_none = -1;
+  static constexpr std::int32_t k_unknown = -1;
+  static constexpr std::int32_t k_none = -2;
   std::vector<std::int32_t> simple_index;
   std::vector<Piece> simple_value;
   std::vector<std::int32_t> match_index;
@@ -665,11 +713,11 @@ struct Memo {
 class Parser {
 public:
   Parser(const std::vector<Tok>& toks, bool french, Memo& memo)
-      : m_t(toks), m_n(static_cast<int>(toks.size())), m_fr(french), m_memo(memo) {
+      : m_t(toks.data()), m_n(static_cast<int>(toks.size())), m_fr(french), m_memo(memo) {
     m_memo.reset(toks.size());
   }
 
-  // Index of the best match starting at `i` (memoized; see `match`), or -1.
+  // The result at `idx` (an index from `match_at`).
   const Match& match(std::int32_t idx) const {
     return m_memo.match_value[static_cast<std::size_t>(idx)];
   }
@@ -677,6 +725,7 @@ public:
   // A holiday name at `i`, which then anchors a parse like a head word.
   bool holiday_at(int i) const { return holiday_name(i, true).has_value(); }
 
+  // The index of the best match starting at `i` for `match` (memoized), or a negative value.
   std::int32_t match_at(int i) const {
     auto k = static_cast<std::size_t>(i);
     if (m_memo.match_index[k] == Memo::k_unknown) {
@@ -718,32 +767,39 @@ public:
   }
 
 private:
-  const std::vector<Tok>& m_t;
+  const Tok* m_t;
   int m_n;
   bool m_fr;
   Memo& m_memo;
 
-  static const Tok& sentinel() {
-    static const Tok k_end{};
-    return k_end;
-  }
+  // What `at` gives outside the segment: a punctuation token without a mark, after a space.
+  static constexpr Tok k_end{};
+  static constexpr DateWord k_no_entry{};
+
   const Tok& at(int i) const {
-    return i >= 0 && i < m_n ? m_t[static_cast<std::size_t>(i)] : sentinel();
+    return static_cast<unsigned>(i) < static_cast<unsigned>(m_n) ? m_t[i] : k_end;
   }
-  bool word(int i) const { return i >= 0 && i < m_n && at(i).kind == TokKind::word; }
-  bool num(int i) const { return i >= 0 && i < m_n && at(i).kind == TokKind::number; }
+  // The tests below need no bounds check of their own: `k_end` answers false to each. Only
+  // words have a lexicon entry or a key.
+  bool word(int i) const { return at(i).kind == TokKind::word; }
+  bool num(int i) const { return at(i).kind == TokKind::number; }
+  // REQUIRES: `c` is not 0.
   bool punct(int i, char c) const {
-    return i >= 0 && i < m_n && at(i).kind == TokKind::punct && at(i).p == c;
+    const Tok& t = at(i);
+    return t.kind == TokKind::punct && t.p == c;
   }
-  bool adjacent(int i) const { return i < m_n && !at(i).space_before; }
-  bool flag(int i, std::uint32_t f) const { return word(i) && at(i).w && (at(i).w->flags & f); }
-  bool is(int i, std::string_view w) const { return word(i) && at(i).word() == w; }
-  const DateWord* lex(int i) const { return word(i) ? at(i).w : nullptr; }
+  bool adjacent(int i) const { return !at(i).space_before; }
+  bool flag(int i, std::uint32_t f) const {
+    const DateWord* w = at(i).w;
+    return w && (w->flags & f);
+  }
+  // REQUIRES: `w` is not empty.
+  bool is(int i, std::string_view w) const { return at(i).word() == w; }
+  const DateWord* lex(int i) const { return at(i).w; }
   // The lexicon entry at `i`, or an empty one.
   const DateWord& entry(int i) const {
-    static const DateWord k_none{};
     const DateWord* w = lex(i);
-    return w ? *w : k_none;
+    return w ? *w : k_no_entry;
   }
   int month_word(int i) const { return lex(i) ? entry(i).month : 0; }
   int weekday_word(int i) const { return lex(i) ? entry(i).weekday : -1; }
@@ -3011,19 +3067,23 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
   std::vector<DateMention> out;
   out.reserve(text.size() / 256); // news has about four dates per kilobyte
   const bool french = lang == "fr";
+  const DateWordFilter& filter = date_word_filter(french);
   std::vector<Tok> toks;
   toks.reserve(1024);
+  std::vector<int> anchors;
   Memo memo;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    pos = tokenize_segment(text, pos, french, toks);
-    if (toks.empty()) {
+    pos = tokenize_segment(text, pos, french, filter, toks, anchors);
+    if (anchors.empty()) {
       continue;
     }
     Parser parser(toks, french, memo);
-    const int n = static_cast<int>(toks.size());
     int done = 0; // tokens before this are taken
-    for (int a = 0; a < n; ++a) {
+    for (int a : anchors) {
+      if (a < done) {
+        continue;
+      }
       const Tok& t = toks[static_cast<std::size_t>(a)];
       if (!t.anchor || plain_count(toks, a) || number_never_dated(toks, a)) {
         if (!(t.holiday && parser.holiday_at(a))) {
@@ -3121,7 +3181,6 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
       }
       out.push_back(std::move(d));
       done = best->end;
-      a = best->end - 1;
     }
   }
   return out;
