@@ -596,19 +596,23 @@ std::optional<Element> parse_element(const Parser& ps, std::size_t pos) {
   return e;
 }
 
-std::string lang_tag(const Parser& ps) {
-  return ps.fr ? "fr" : "en";
+// "money.<lang>.<shape>": the rule recorded with a mention, built in one allocation.
+std::string rule_name(const Parser& ps, std::string_view shape) {
+  std::string rule;
+  rule.reserve(9 + shape.size());
+  rule += ps.fr ? "money.fr." : "money.en.";
+  rule += shape;
+  return rule;
 }
 
 std::string rule_for(const Parser& ps, const Element& e) {
-  std::string base = "money." + lang_tag(ps) + ".";
   if (e.prefixed) {
-    return base + (e.symbol ? "symbol_number_scale" : "code_number_scale");
+    return rule_name(ps, e.symbol ? "symbol_number_scale" : "code_number_scale");
   }
   if (e.minor) {
-    return base + "number_minor_unit";
+    return rule_name(ps, "number_minor_unit");
   }
-  return base + (e.num.spelled ? "words_scale_currency" : "number_scale_currency");
+  return rule_name(ps, e.num.spelled ? "words_scale_currency" : "number_scale_currency");
 }
 
 // Give a bare element the scale of the amount that carries the currency ("2 et 3 milliards").
@@ -682,8 +686,8 @@ make_range(const Parser& ps, std::size_t begin, Element lo, Element hi) {
   if (lo.value > hi.value || lo.value.is_zero()) {
     return std::nullopt;
   }
-  AmountMention m = make_mention(
-      ps, begin, hi.end, lo.value, iso, Qualifier::range, "money." + lang_tag(ps) + ".range");
+  AmountMention m =
+      make_mention(ps, begin, hi.end, lo.value, iso, Qualifier::range, rule_name(ps, "range"));
   m.max = hi.value;
   return m;
 }
@@ -799,7 +803,7 @@ std::size_t try_at(const Parser& ps, std::size_t pos, std::vector<AmountMention>
       auto second = next == k_npos ? std::nullopt : parse_element(ps, next);
       if (second && second->prefixed && second->num.has_scale
           && !merge_marks(first->iso, second->iso).empty() && inherit_scale(*first, *second)) {
-        rule = "money." + lang_tag(ps) + ".list_shared_scale";
+        rule = rule_name(ps, "list_shared_scale");
       }
     }
     return finish(
@@ -857,7 +861,7 @@ std::size_t try_at(const Parser& ps, std::size_t pos, std::vector<AmountMention>
                                m.value,
                                last.iso,
                                i == 0 ? qualifier : Qualifier::exact,
-                               "money." + lang_tag(ps) + ".list_shared_currency"));
+                               rule_name(ps, "list_shared_currency")));
   }
   return finish(make_mention(
       ps, last.begin, last.end, last.value, last.iso, Qualifier::exact, rule_for(ps, last)));

@@ -275,6 +275,17 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Does `fragment` occur in `s` followed by `next`?
+bool followed_by(std::string_view s, std::string_view fragment, char next) {
+  for (std::size_t at = s.find(fragment); at != std::string_view::npos;
+       at = s.find(fragment, at + 1)) {
+    if (at + fragment.size() < s.size() && s[at + fragment.size()] == next) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Cut `text` to at most `n` bytes on a code-point boundary.
 std::string_view head(std::string_view text, std::size_t n) {
   std::size_t cut = std::min(text.size(), n);
@@ -323,11 +334,14 @@ MoneyContext money_context_from(const std::vector<PlaceCue>& cues,
 
   bool dollar_from_outlet = false;
   if (!source.empty()) {
-    std::string src = text::fold(source);
+    // Sources are nearly always ASCII (domains): lower-casing is then all that fold() does.
+    bool ascii = std::all_of(source.begin(), source.end(), [](char ch) {
+      return static_cast<unsigned char>(ch) < 0x80;
+    });
+    std::string src = ascii ? text::ascii_lower(source) : text::fold(source);
     for (const Outlet& o : k_outlets) {
       bool hit = o.fragment.front() == '.'
-                     ? ends_with(src, o.fragment)
-                           || src.find(std::string(o.fragment) + "/") != std::string::npos
+                     ? ends_with(src, o.fragment) || followed_by(src, o.fragment, '/')
                      : src.find(o.fragment) != std::string::npos;
       if (!hit) {
         continue;
