@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 namespace factledger::extract {
@@ -683,107 +684,150 @@ CueScanner::CueScanner(std::vector<std::span<const CueEntry>> tables, std::strin
 
 CueScanner::~CueScanner() = default;
 
-void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& out) const {
-  thread_local ScanScratch scratch;
+namespace {
+
+// Byte classes of ASCII (nearly all bytes of news text), one table look-up each.
+constexpr std::uint8_t k_other = 0;
+constexpr std::uint8_t k_word = 1;
+constexpr std::uint8_t k_space = 2;
+constexpr auto k_ascii_class = [] {
+  std::array<std::uint8_t, 128> a{};
+  for (int c = '0'; c <= '9'; ++c) {
+    a[static_cast<std::size_t>(c)] = k_word;
+  }
+  for (int c = 'a'; c <= 'z'; ++c) {
+    a[static_cast<std::size_t>(c)] = k_word;
+    a[static_cast<std::size_t>(c - 'a' + 'A')] = k_word;
+  }
+  for (char c : {' ', '\t', '\n', '\f', '\r'}) {
+    a[static_cast<std::size_t>(c)] = k_space;
+  }
+  return a;
+}();
+
+// Split `text[range]` into words, with the folded (lower-case) and exact forms of the words and
+// their separators in canonical form (a run of white space is one ' ', "’" is "'") in two
+// buffers that share offsets. The buffers are written through pointers: lower-casing ASCII never
+// changes a length, and room is made before a non-ASCII word, whose lower case may be longer.
+void split_scan_words(std::string_view text, Span range, ScanScratch& scratch) {
   auto& words = scratch.words;
   auto& folded = scratch.folded;
   auto& exact = scratch.exact;
   words.clear();
-  folded.clear();
-  exact.clear();
-  out.reserve(out.size() + (range.end - range.begin) / 24 + 2); // hits: one allocation
-  // Split into words once; separators are kept in canonical form between them.
-  // ASCII bytes (nearly all of them) are classified with one table look-up.
-  constexpr std::uint8_t k_other = 0;
-  constexpr std::uint8_t k_word = 1;
-  constexpr std::uint8_t k_space = 2;
-  static constexpr auto k_ascii_class = [] {
-    std::array<std::uint8_t, 128> a{};
-    for (int c = '0'; c <= '9'; ++c) {
-      a[static_cast<std::size_t>(c)] = k_word;
-    }
-    for (int c = 'a'; c <= 'z'; ++c) {
-      a[static_cast<std::size_t>(c)] = k_word;
-      a[static_cast<std::size_t>(c - 'a' + 'A')] = k_word;
-    }
-    for (char c : {' ', '\t', '\n', '\f', '\r'}) {
-      a[static_cast<std::size_t>(c)] = k_space;
-    }
-    return a;
-  }();
+  std::size_t room = range.size() + 16;
+  folded.resize(room);
+  exact.resize(room);
+  char* fo = folded.data();
+  char* ex = exact.data();
+  std::size_t len = 0;
+  auto put = [&](char c) {
+    fo[len] = c;
+    ex[len] = c;
+    ++len;
+  };
   std::size_t pos = range.begin;
+  const char* t = text.data();
   while (pos < range.end) {
-    auto c0 = static_cast<unsigned char>(text[pos]);
+    auto c0 = static_cast<unsigned char>(t[pos]);
     std::uint8_t cls = c0 < 0x80                              ? k_ascii_class[c0]
                        : is_word_char_beyond_ascii(text, pos) ? k_word
                                                               : k_other;
     if (cls != k_word) {
       std::size_t n = cls == k_space ? 1 : c0 < 0x80 ? 0 : space_length(text, pos);
       if (n > 0) {
-        if (folded.empty() || folded.back() != ' ' || words.empty()
-            || words.back().canon_end == folded.size()) {
-          folded.push_back(' ');
-          exact.push_back(' ');
+        if (len == 0 || fo[len - 1] != ' ' || words.empty() || words.back().canon_end == len) {
+          put(' ');
         }
       } else if (c0 == 0xE2 && text.substr(pos, 3) == "\xE2\x80\x99") {
         n = 3;
-        folded.push_back('\'');
-        exact.push_back('\'');
+        put('\'');
       } else {
         n = c0 < 0x80 ? 1 : utf8_length(text, pos);
-        folded.append(text.substr(pos, n));
-        exact.append(text.substr(pos, n));
+        for (std::size_t k = 0; k < n; ++k) {
+          put(t[pos + k]);
+        }
       }
       // The first separator unit after a word ends where this character (or space run) ends.
-      if (!words.empty() && words.back().unit_canon_end == 0) {
-        words.back().unit_canon_end = folded.size();
-        words.back().unit_text_end = pos + n;
-      } else if (!words.empty() && n > 0 && folded.back() == ' '
-                 && words.back().unit_canon_end == folded.size()) {
-        words.back().unit_text_end = pos + n; // the run of white space goes on
+      if (!words.empty()) {
+        ScanWord& last = words.back();
+        if (last.unit_canon_end == 0) {
+          last.unit_canon_end = len;
+          last.unit_text_end = pos + n;
+        } else if (fo[len - 1] == ' ' && last.unit_canon_end == len) {
+          last.unit_text_end = pos + n; // the run of white space goes on
+        }
       }
       pos += n;
       continue;
     }
     ScanWord& w = words.emplace_back();
     w.begin = pos;
-    w.canon_begin = folded.size();
-    bool ascii = true;
-    while (pos < range.end) {
-      auto c = static_cast<unsigned char>(text[pos]);
-      if (c < 0x80) { // ASCII letters and digits without a call per byte
-        if (k_ascii_class[c] != k_word) {
+    w.canon_begin = len;
+    // The ASCII letters and digits first (most words are nothing else).
+    std::size_t p = pos;
+    while (p < range.end && static_cast<unsigned char>(t[p]) < 0x80
+           && k_ascii_class[static_cast<unsigned char>(t[p])] == k_word) {
+      ++p;
+    }
+    if (p < range.end && static_cast<unsigned char>(t[p]) >= 0x80
+        && is_word_char_beyond_ascii(text, p)) {
+      // A word with non-ASCII letters: its end, then its lower case by utf8proc.
+      while (p < range.end) {
+        auto c = static_cast<unsigned char>(t[p]);
+        if (c < 0x80) {
+          if (k_ascii_class[c] != k_word) {
+            break;
+          }
+          ++p;
+        } else if (is_word_char_beyond_ascii(text, p)) {
+          p += utf8_length(text, p);
+        } else {
           break;
         }
-        ++pos;
-      } else if (is_word_char_beyond_ascii(text, pos)) {
-        ascii = false;
-        pos += utf8_length(text, pos);
-      } else {
-        break;
       }
-    }
-    w.end = std::min(pos, range.end);
-    std::string_view word = text.substr(w.begin, w.end - w.begin);
-    exact.append(word);
-    if (ascii) {
-      // Letters and digits only: bit 5 lower-cases the letters and leaves the digits.
-      folded.append(word);
-      char* f = folded.data();
-      for (std::size_t k = w.canon_begin; k < folded.size(); ++k) {
-        f[k] = static_cast<char>(f[k] | 0x20);
+      w.end = std::min(p, range.end);
+      std::string_view word = text.substr(w.begin, w.end - w.begin);
+      thread_local std::string lower;
+      lower.clear();
+      text::append_lower(word, lower);
+      std::size_t m = std::max(lower.size(), word.size());
+      if (len + m + (range.end - w.end) + 16 > room) {
+        room = len + m + (range.end - w.end) + 16;
+        folded.resize(room);
+        exact.resize(room);
+        fo = folded.data();
+        ex = exact.data();
       }
+      // Both forms keep the longer length: the shorter is padded with NULs.
+      std::memset(fo + len, 0, m);
+      std::memset(ex + len, 0, m);
+      std::memcpy(fo + len, lower.data(), lower.size());
+      std::memcpy(ex + len, word.data(), word.size());
+      len += m;
     } else {
-      text::append_lower(word, folded);
+      w.end = p;
+      std::memcpy(ex + len, t + pos, p - pos);
+      for (std::size_t k = pos; k < p; ++k) {
+        // Letters and digits only: bit 5 lower-cases the letters and leaves the digits.
+        fo[len++] = static_cast<char>(t[k] | 0x20);
+      }
     }
-    if (exact.size() != folded.size()) {
-      // Lower-casing changed the byte length (rare): pad so that both buffers stay aligned.
-      std::size_t m = std::max(exact.size(), folded.size());
-      exact.resize(m, '\0');
-      folded.resize(m, '\0');
-    }
-    w.canon_end = folded.size();
+    w.canon_end = len;
+    pos = w.end;
   }
+  folded.resize(len);
+  exact.resize(len);
+}
+
+} // namespace
+
+void CueScanner::scan(std::string_view text, Span range, std::vector<CueHit>& out) const {
+  thread_local ScanScratch scratch;
+  split_scan_words(text, range, scratch);
+  const auto& words = scratch.words;
+  const auto& folded = scratch.folded;
+  const auto& exact = scratch.exact;
+  out.reserve(out.size() + (range.end - range.begin) / 24 + 2); // hits: one allocation
 
   auto capped = [](std::size_t n) { return std::min(n, k_first_word_lengths - 1); };
   std::size_t i = 0;
