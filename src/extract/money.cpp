@@ -191,6 +191,32 @@ struct Parser {
     }
     return *derived;
   }
+  // The article's dollar: an outlet that names one decides it (rule D1) without the scan of
+  // the place cues that the rest of the context needs.
+  std::string_view dollar() const {
+    if (!given && !derived) {
+      if (!outlet) {
+        outlet = outlet_context(source);
+      }
+      if (!outlet->dollar.empty()) {
+        return outlet->dollar;
+      }
+    }
+    return ctx().dollar;
+  }
+  // Whether the article is British: a British outlet decides it (rule B1) without the scan.
+  bool british() const {
+    if (!given && !derived) {
+      if (!outlet) {
+        outlet = outlet_context(source);
+      }
+      if (outlet->british) {
+        return true;
+      }
+    }
+    return ctx().british;
+  }
+  mutable std::optional<OutletContext> outlet;
 };
 
 // A number with its scale: "8,5 milliards", "trois cents", "52.7bn", "a".
@@ -339,7 +365,7 @@ bool is_dollar(std::string_view iso) {
 std::string resolve_at(const Parser& ps, std::string_view iso, std::size_t pos) {
   if (iso == "$") {
     auto local = ps.cues ? sentence_dollar(ps.t, pos, *ps.cues) : sentence_dollar(ps.t, pos);
-    return std::string(local ? *local : std::string_view(ps.ctx().dollar));
+    return std::string(local ? *local : ps.dollar());
   }
   if (iso == "\xC2\xA5") {
     return ps.ctx().yen;
@@ -557,7 +583,7 @@ std::optional<Element> parse_element(const Parser& ps, std::size_t pos) {
       }
     }
   }
-  if (mark && (mark->form->flags & k_needs_cue) && !n->has_scale && !ps.ctx().british) {
+  if (mark && (mark->form->flags & k_needs_cue) && !n->has_scale && !ps.british()) {
     mark.reset(); // "3 000 livres" are books, "10 pounds" a weight
   }
   if (n->scale_needs_currency && (!mark || (mark->begin > n->end + 1 && !via_of))) {

@@ -21,6 +21,14 @@ struct MoneyContext {
 MoneyContext
 money_context_for(std::string_view text, std::string_view lang, std::string_view source);
 
+// What the outlet alone says (rules D1 and B1 of money_context.cpp): its dollar (empty when it
+// names none) and whether it is British.
+struct OutletContext {
+  std::string_view dollar;
+  bool british = false;
+};
+OutletContext outlet_context(std::string_view source);
+
 struct PlaceCue;
 // The same from the place cues already found in the text (find_place_cues).
 MoneyContext money_context_from(const std::vector<PlaceCue>& cues,

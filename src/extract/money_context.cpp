@@ -326,33 +326,42 @@ money_context_for(std::string_view text, std::string_view lang, std::string_view
   return money_context_from(find_place_cues(head(text, k_context_bytes)), lang, source);
 }
 
+OutletContext outlet_context(std::string_view source) {
+  OutletContext c;
+  if (source.empty()) {
+    return c;
+  }
+  // Sources are nearly always ASCII (domains): lower-casing is then all that fold() does.
+  bool ascii = std::all_of(
+      source.begin(), source.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  std::string src = ascii ? text::ascii_lower(source) : text::fold(source);
+  for (const Outlet& o : k_outlets) {
+    bool hit = o.fragment.front() == '.'
+                   ? ends_with(src, o.fragment) || followed_by(src, o.fragment, '/')
+                   : src.find(o.fragment) != std::string::npos;
+    if (!hit) {
+      continue;
+    }
+    if (!o.dollar.empty() && c.dollar.empty()) {
+      c.dollar = o.dollar;
+    }
+    c.british = c.british || o.british;
+  }
+  return c;
+}
+
 MoneyContext money_context_from(const std::vector<PlaceCue>& cues,
                                 std::string_view lang,
                                 std::string_view source) {
   MoneyContext c;
   c.lang = lang == "fr" ? "fr" : "en";
 
-  bool dollar_from_outlet = false;
-  if (!source.empty()) {
-    // Sources are nearly always ASCII (domains): lower-casing is then all that fold() does.
-    bool ascii = std::all_of(source.begin(), source.end(), [](char ch) {
-      return static_cast<unsigned char>(ch) < 0x80;
-    });
-    std::string src = ascii ? text::ascii_lower(source) : text::fold(source);
-    for (const Outlet& o : k_outlets) {
-      bool hit = o.fragment.front() == '.'
-                     ? ends_with(src, o.fragment) || followed_by(src, o.fragment, '/')
-                     : src.find(o.fragment) != std::string::npos;
-      if (!hit) {
-        continue;
-      }
-      if (!o.dollar.empty() && !dollar_from_outlet) {
-        c.dollar = std::string(o.dollar);
-        dollar_from_outlet = true;
-      }
-      c.british = c.british || o.british;
-    }
+  OutletContext outlet = outlet_context(source);
+  bool dollar_from_outlet = !outlet.dollar.empty();
+  if (dollar_from_outlet) {
+    c.dollar = std::string(outlet.dollar);
   }
+  c.british = outlet.british;
 
   auto scores = place_scores(cues, 0, k_context_bytes, true);
   if (!dollar_from_outlet) {
