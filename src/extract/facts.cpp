@@ -1098,6 +1098,7 @@ public:
 
   std::vector<Fact> run() {
     std::vector<Fact> facts;
+    facts.reserve(m_amounts.size()); // at most one fact per amount: no moves on growth
     for (std::size_t i = 0; i < m_amounts.size(); ++i) {
       if (auto f = assemble(i, facts)) {
         facts.push_back(std::move(*f));

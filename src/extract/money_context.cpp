@@ -2,19 +2,24 @@
 // "dollar(s)", a bare "¥", and bare "livres"/"pounds" (books and weight, too). Explicit marks
 // ("US$", "C$", "dollars canadiens", "RMB", "yens") never use the context.
 //
-// | rule | evidence                                                       | result |
-// |------|----------------------------------------------------------------|------------------------|
-// | D1   | outlet (source name or domain) in k_outlets                     | that outlet's dollar |
-// | D2   | cue words of one dollar country (k_dollar_countries): score >= 3 | that country's dollar
-// | |      | and more than twice the United States' score                   | | | D3   | otherwise
-// | USD                    | | Y1   | China cues (Chine, chinois, Pékin, Beijing, yuan, RMB...)
-// outnumber | ¥ = CNY           | |      | Japan cues (Japon, japonais, Tokyo, yen...) | | | Y2   |
-// otherwise                                                      | ¥ = JPY                | | B1 |
-// outlet is British, or UK cues (Royaume-Uni, Londres, British, sterling...) >= 2 | bare
-// livres/pounds = GBP | | L1   | the amount's own sentence has more cue words of one dollar country
-// (k_dollar_countries, | that dollar (before D2/D3, | |      | all weights 1) than of the United
-// States; or more US cues than any other -> USD    | after explicit marks)      |
+// clang-format off
+// | rule | evidence                                                          | result                  |
+// |------|-------------------------------------------------------------------|-------------------------|
+// | L1   | the amount's own sentence has more cue words of one dollar country | that dollar (first,     |
+// |      | (k_dollar_countries, all weights 1) than of the United States; or  | after explicit marks)   |
+// |      | more US cues than any other                                        | USD                     |
+// | D1   | outlet (source name or domain) in k_outlets                        | that outlet's dollar    |
+// | D2   | cue words of one dollar country: score >= 3 and more than twice   | that country's dollar   |
+// |      | the United States' score                                           |                         |
+// | D3   | otherwise                                                          | USD                     |
+// | Y1   | China cues (Chine, chinois, Pékin, Beijing, yuan, RMB...)         | ¥ = CNY                 |
+// |      | outnumber Japan cues (Japon, japonais, Tokyo, yen...)              |                         |
+// | Y2   | otherwise                                                          | ¥ = JPY                 |
+// | B1   | outlet is British, or UK cues (Royaume-Uni, Londres, British,      | bare livres/pounds = GBP|
+// |      | sterling...) >= 2                                                  |                         |
+// clang-format on
 //
+// D1 and B1 need no scan of the article's cues: when the outlet decides, the scan is skipped.
 // Scores count whole-word cue occurrences (k_cues; one RE2 pass) in the first 64 KiB of the
 // text, case-insensitively and with or without accents; an explicit "dollars canadiens" /
 // "Canadian dollars" style name counts 3 for D2 (L1 counts every cue once).
