@@ -294,6 +294,14 @@ TEST_CASE("extract::money_context_for rules") {
       {"Canada and the United States, Washington and American firms.", "", "USD", "JPY", false},
       {"London said British support in sterling.", "", "USD", "JPY", true},
       {"The grant was announced.", "smh.com.au", "AUD", "JPY", false},
+      // "États-Unis" counts for the United States although it starts with a non-ASCII letter:
+      // three Canadian cues no longer outweigh two US ones twice over.
+      {"Québec, Ottawa et Montréal financent l'usine ; les États-Unis aussi, les États-Unis "
+       "d'abord.",
+       "",
+       "USD",
+       "JPY",
+       false},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -316,6 +324,8 @@ TEST_CASE("extract::sentence_dollar (rule L1)") {
       {"The company got $5 billion.", nullptr},
       {"Ottawa sat. Washington will give $5 billion to U.S. firms.", "USD"},
       {"Hong Kong's government will spend $10 billion.", "HKD"},
+      {"Les États-Unis verseront 5 milliards de $.", "USD"},
+      {"Les xÉtats-Unis verseront 5 milliards de $.", nullptr}, // no word of its own
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

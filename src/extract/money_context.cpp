@@ -26,6 +26,7 @@
 #include "extract/money_context.hpp"
 
 #include "extract/money.hpp"
+#include "extract/support_lexicon.hpp"
 #include "model/error.hpp"
 #include "text/utf8.hpp"
 
@@ -231,18 +232,26 @@ struct CueIndex {
   std::unordered_map<std::string, const Cue*> by_word;
 
   CueIndex() {
+    // RE2's \b knows only ASCII word characters: before "États-Unis" it never holds. Words
+    // that start with a non-ASCII letter go without it; find_place_cues() checks their start.
     std::string alts;
+    std::string wide_alts;
     for (const Cue& c : k_cues) {
       by_word.emplace(std::string(c.word), &c);
-      alts += (alts.empty() ? "" : "|")
-              + RE2::QuoteMeta(re2::StringPiece(c.word.data(), c.word.size()));
+      std::string& to = static_cast<unsigned char>(c.word.front()) < 0x80 ? alts : wide_alts;
+      to +=
+          (to.empty() ? "" : "|") + RE2::QuoteMeta(re2::StringPiece(c.word.data(), c.word.size()));
     }
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(false);
     // Longest alternative, so that "dollars canadiens" wins over "canadiens".
     options.set_longest_match(true);
-    re = std::make_unique<RE2>("\\b(?:" + alts + ")\\b", options);
+    std::string pattern = "\\b(?:" + alts + ")";
+    if (!wide_alts.empty()) {
+      pattern = "(?:" + pattern + "|(?:" + wide_alts + "))";
+    }
+    re = std::make_unique<RE2>(pattern + "\\b", options);
     if (!re->ok()) {
       throw Error("money context pattern does not compile: " + re->error());
     }
@@ -312,6 +321,10 @@ std::vector<PlaceCue> find_place_cues(std::string_view text) {
          && idx.re->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) {
     std::size_t at = static_cast<std::size_t>(match.data() - text.data());
     from = at + std::max<std::size_t>(match.size(), 1);
+    if (static_cast<unsigned char>(text[at]) >= 0x80 && at > 0
+        && is_word_char_at(text, previous_char_start(text, at))) {
+      continue; // inside a word ("xétats-unis")
+    }
     auto it = idx.by_word.find(text::ascii_lower(std::string_view(match.data(), match.size())));
     if (it == idx.by_word.end()) {
       it = idx.by_word.find(text::fold(std::string_view(match.data(), match.size())));
