@@ -313,6 +313,22 @@ TEST_CASE("extract::money_context_for rules") {
   }
 }
 
+TEST_CASE("extract::sentence_dollar gives the same answer with or without the article's cues") {
+  // The sentence rule reaches 240 bytes either side of the "$": here the reach ends inside
+  // "Taiwanese", which must not count as "Taiwan" in either form of the rule.
+  std::string pad(220, 'x');
+  std::string t = "Le fonds versera $5 milliards " + pad + " Taiwanese.";
+  std::size_t pos = t.find('$');
+  auto alone = fx::sentence_dollar(t, pos);
+  auto with_cues = fx::sentence_dollar(t, pos, fx::find_place_cues(t));
+  CHECK_FALSE(alone);
+  CHECK_FALSE(with_cues);
+  // A whole cue inside the reach counts in both.
+  std::string u = "Taiwan : le fonds versera $5 milliards.";
+  CHECK(fx::sentence_dollar(u, u.find('$')).value_or("") == "TWD");
+  CHECK(fx::sentence_dollar(u, u.find('$'), fx::find_place_cues(u)).value_or("") == "TWD");
+}
+
 TEST_CASE("extract::sentence_dollar (rule L1)") {
   struct Case {
     const char* text;

@@ -312,13 +312,17 @@ std::string_view head(std::string_view text, std::size_t n) {
 } // namespace
 
 std::vector<PlaceCue> find_place_cues(std::string_view text) {
+  return find_place_cues(text, Span{0, text.size()});
+}
+
+std::vector<PlaceCue> find_place_cues(std::string_view text, Span within) {
   std::vector<PlaceCue> cues;
   const CueIndex& idx = cue_index();
+  // The whole text is the context of the search: a word cut by `within` is no cue.
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
-  std::size_t from = 0;
-  while (from < text.size()
-         && idx.re->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) {
+  std::size_t from = within.begin;
+  while (from < within.end && idx.re->Match(input, from, within.end, RE2::UNANCHORED, &match, 1)) {
     std::size_t at = static_cast<std::size_t>(match.data() - text.data());
     from = at + std::max<std::size_t>(match.size(), 1);
     if (static_cast<unsigned char>(text[at]) >= 0x80 && at > 0
@@ -459,10 +463,10 @@ std::optional<std::string_view> dollar_of(const Scores& scores) {
 } // namespace
 
 std::optional<std::string_view> sentence_dollar(std::string_view text, std::size_t pos) {
-  // Only the sentence's own cues: a scan of a few hundred bytes, not of the article.
+  // Only the sentence's own cues: a scan of a few hundred bytes, not of the article. Words
+  // cut by the sentence's reach are not cues, as when the article's cues are at hand.
   Span s = dollar_sentence(text, pos);
-  std::vector<PlaceCue> cues = find_place_cues(text.substr(s.begin, s.size()));
-  return dollar_of(place_scores(cues, 0, s.size(), false));
+  return dollar_of(place_scores(find_place_cues(text, s), s.begin, s.end, false));
 }
 
 std::optional<std::string_view>

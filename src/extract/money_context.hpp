@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/span.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -23,6 +25,9 @@ struct PlaceCue {
   std::uint8_t weight = 1;
 };
 std::vector<PlaceCue> find_place_cues(std::string_view text);
+// The cues inside `within`, the rest of `text` being their context (a word cut at an edge of
+// `within` is not a cue).
+std::vector<PlaceCue> find_place_cues(std::string_view text, Span within);
 
 // sentence_dollar() counting the cues already found in the whole `text`.
 std::optional<std::string_view>
