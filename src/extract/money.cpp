@@ -69,9 +69,14 @@ bool has_letters_only(std::string_view piece) {
 // "turkish lira"); symbols without boundaries; words between boundaries (or a digit, for
 // "115USD" and "USD115").
 std::unique_ptr<RE2> build_trigger(bool french) {
+  auto other_language = [french](const CurrencyForm& f) {
+    return (f.lang == 1 && !french) || (f.lang == 2 && french);
+  };
+  // Single-word forms of this language only: the English cent "c" must not make the "c" of
+  // "c $" an anchor in French, where it would fire at every "c'est".
   std::set<std::string> singles;
   for (const CurrencyForm& f : currency_forms()) {
-    if (f.form.find(' ') == std::string_view::npos) {
+    if (!other_language(f) && f.form.find(' ') == std::string_view::npos) {
       singles.insert(std::string(f.form));
     }
   }
@@ -79,7 +84,7 @@ std::unique_ptr<RE2> build_trigger(bool french) {
   std::set<std::string> upper_words;
   std::set<std::string> others;
   for (const CurrencyForm& f : currency_forms()) {
-    if ((f.lang == 1 && !french) || (f.lang == 2 && french)) {
+    if (other_language(f)) {
       continue;
     }
     std::vector<std::string_view> pieces;
@@ -130,7 +135,10 @@ std::unique_ptr<RE2> build_trigger(bool french) {
     first = false;
   };
   for (const std::string& o : others) {
-    add("(?i:" + quote_piece(o) + ")");
+    // A dotted abbreviation ("Rs.") starts a word, as a name does: without the boundary it
+    // would fire inside "years." and "hours." and open a parse window for nothing.
+    bool dotted_word = scan::is_ascii_alpha(o.front());
+    add(std::string(dotted_word ? "(?:\\b|\\d)" : "") + "(?i:" + quote_piece(o) + ")");
   }
   std::string word_alts;
   for (const std::string& w : words) {
