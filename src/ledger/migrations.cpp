@@ -5,6 +5,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <optional>
+#include <sqlite3.h>
+
 namespace factledger::ledger {
 
 namespace {
@@ -55,6 +58,13 @@ int check_version(SQLite::Database& db,
                   const std::string& label,
                   const std::vector<EmbeddedMigration>& migrations) {
   try {
+    // The three reads below must see one state of the file: outside a transaction each would
+    // be its own snapshot, and a reader could see the ledger before and after another
+    // process's first migration commits (no application_id yet, but tables already).
+    std::optional<SQLite::Transaction> snapshot;
+    if (sqlite3_get_autocommit(db.getHandle()) != 0) {
+      snapshot.emplace(db, SQLite::TransactionBehavior::DEFERRED);
+    }
     int app_id = pragma_int(db, "application_id");
     int version = pragma_int(db, "user_version");
     int latest = latest_version(migrations);
