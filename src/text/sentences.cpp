@@ -74,7 +74,17 @@ std::vector<Span> split_sentences(std::string_view t) {
     }
     return a;
   }();
+  auto candidate = [&](std::size_t i) { return k_candidates[static_cast<unsigned char>(t[i])]; };
   for (std::size_t i = 0; i < t.size(); ++i) {
+    // Eight bytes at a time while none is a candidate (most of the text).
+    while (i + 8 <= t.size()
+           && !(candidate(i) | candidate(i + 1) | candidate(i + 2) | candidate(i + 3)
+                | candidate(i + 4) | candidate(i + 5) | candidate(i + 6) | candidate(i + 7))) {
+      i += 8;
+    }
+    if (i >= t.size()) {
+      break;
+    }
     char c = t[i];
     if (!k_candidates[static_cast<unsigned char>(c)]) {
       continue;
