@@ -62,6 +62,9 @@ TEST_CASE("model::CivilDate") {
   CHECK(d->weekday() == 2); // a Wednesday
   CHECK(CivilDate::from_days(d->days_since_epoch()) == *d);
   CHECK(CivilDate::from_days(d->days_since_epoch() + 200).to_string() == "2026-02-01");
+  CHECK(CivilDate{999, 1, 5}.to_string() == "0999-01-05");
+  CHECK(CivilDate{9999, 12, 31}.to_string() == "9999-12-31");
+  CHECK(CivilDate{10000, 1, 1}.to_string() == "10000-01-01");
   CHECK(CivilDate::parse("2025-07-16T08:30:00+02:00") == d);
   CHECK_FALSE(CivilDate::parse("2025-02-29"));
   CHECK(CivilDate::parse("2024-02-29"));

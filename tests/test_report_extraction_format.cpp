@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <sstream>
 
 using namespace factledger;
@@ -58,6 +59,55 @@ TEST_CASE("report::write_extraction_jsonl escapes strings exactly as nlohmann do
   auto parsed = nlohmann::json::parse(streamed.str());
   CHECK(parsed["id"] == a.id);
   CHECK(parsed["amounts"][0]["text"] == "$1.5 billion");
+}
+
+TEST_CASE("report::write_extraction_jsonl matches nlohmann on strings and numbers of every shape") {
+  Article a;
+  a.id = "shapes";
+  a.lang = "fr";
+  a.text = "Un texte quelconque, « cité », avec des accents : é, €, 😀.";
+  extract::Extraction e;
+  e.ran = extract::parse_extractors("all");
+  e.lang = "fr";
+  // Strings of every length up to 20 with a byte to escape (or a non-ASCII character) at every
+  // position: the 8-byte scan and its tail both see them.
+  std::vector<std::string> strings;
+  for (std::string special : {"\"", "\\", "\n", "\x01", "\x1f", "é", "€", "😀", "\x7f"}) {
+    for (std::size_t n = 1; n <= 20; ++n) {
+      for (std::size_t at = 0; at < n; ++at) {
+        std::string s(n, 'x');
+        s.replace(at, 1, special);
+        strings.push_back(s);
+      }
+    }
+  }
+  // Ill-formed UTF-8 (nlohmann's U+FFFD replacement), short and long.
+  strings.push_back("ab\xC3");
+  strings.push_back("abcdefghijkl\xE2\x82zz");
+  strings.push_back("\xED\xA0\x80 surrogate");
+  strings.push_back("overlong \xC0\xAF and more text after it");
+  const double confidences[] = {
+      0.0, 0.01, 0.1, 0.29, 0.3, 0.57, 0.65, 0.95, 1.0, -0.0, 0.123456, 1.5, 1e-7};
+  for (std::size_t i = 0; i < strings.size(); ++i) {
+    Fact f;
+    f.amount = i;
+    f.recipient = FactParty{strings[i], Span{0, 1}};
+    f.rule = strings[(i * 7) % strings.size()];
+    f.confidence = confidences[i % std::size(confidences)];
+    f.sentence = Span{0, a.text.size()};
+    e.facts.push_back(f);
+  }
+  for (int k = 0; k <= 100; ++k) {
+    Fact f;
+    f.confidence = std::round(k / 100.0 * 100.0) / 100.0;
+    e.facts.push_back(f);
+  }
+  std::ostringstream streamed;
+  report::write_extraction_jsonl(streamed, a, e);
+  CHECK(streamed.str()
+        == report::extraction_to_json(a, e).dump(
+               -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+               + "\n");
 }
 
 TEST_SUITE_END();

@@ -11,7 +11,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace factledger::extract {
@@ -74,11 +77,97 @@ struct Word {
   std::size_t end = 0;
 };
 
+std::uint64_t load8(const char* bytes) {
+  std::uint64_t v = 0;
+  std::memcpy(&v, bytes, 8);
+  return v;
+}
+
+// Bytewise range checks on 8 bytes at once (the first byte lowest): on the low 7 bits of each
+// byte they cannot carry into the next one.
+constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+constexpr std::uint64_t k_high = 0x80 * k_ones;
+// High bit of each byte of `v` that is ASCII and in `lo`..`hi`.
+constexpr std::uint64_t ascii_bytes_in(std::uint64_t v, unsigned char lo, unsigned char hi) {
+  const std::uint64_t x = v & 0x7F * k_ones;
+  return (x + (0x80 - lo) * k_ones) & ~(x + (0x7F - hi) * k_ones) & ~v & k_high;
+}
+
+// Number of ASCII letters and digits at the start of the 8 bytes `v`: 0..8.
+constexpr std::size_t ascii_alnum_prefix(std::uint64_t v) {
+  std::uint64_t alnum = ascii_bytes_in(v | 0x20 * k_ones, 'a', 'z') | ascii_bytes_in(v, '0', '9');
+  return static_cast<std::size_t>(std::countr_zero(~alnum & k_high)) / 8;
+}
+
+// `v` with its ASCII capitals lower-cased (the high bit of a capital, shifted to bit 5).
+constexpr std::uint64_t ascii_lower8(std::uint64_t v) {
+  return v | ascii_bytes_in(v, 'A', 'Z') >> 2;
+}
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+// Lower-case words of a sentence, held in one buffer (one allocation per sentence, not per
+// word).
+class LowerWords {
+public:
+  void reserve(std::size_t words, std::size_t bytes) {
+    m_at.reserve(words);
+    m_buf.resize(bytes + 8); // + room for a last 8-byte store
+  }
+  // Append the lower-case form of the word `t[w]`, with typographic apostrophes made ASCII so
+  // that word lists hold one form. An ASCII word (`ascii`) is lower-cased 8 bytes at a time.
+  void push_back(std::string_view t, Word w, bool ascii) {
+    std::size_t n = w.end - w.begin;
+    if (!ascii) {
+      std::size_t room = m_buf.size();
+      m_buf.resize(m_size);
+      text::append_lower(t.substr(w.begin, n), m_buf);
+      std::size_t p = m_size;
+      while ((p = m_buf.find("\xE2\x80\x99", p)) != std::string::npos) {
+        m_buf.replace(p, 3, "'");
+      }
+      m_at.push_back(Span{m_size, m_buf.size()});
+      m_size = m_buf.size();
+      m_buf.resize(std::max(room, m_size)); // the room back, without a new allocation
+      return;
+    }
+    if (m_buf.size() < m_size + n + 8) {
+      m_buf.resize(std::max(m_size + n + 8, 2 * m_buf.size()));
+    }
+    char* out = m_buf.data() + m_size;
+    std::size_t k = 0;
+    // Whole 8-byte stores: the bytes past the word are overwritten by the next one.
+    for (; k < n && w.begin + k + 8 <= t.size(); k += 8) {
+      std::uint64_t v = ascii_lower8(load8(t.data() + w.begin + k));
+      std::memcpy(out + k, &v, 8);
+    }
+    for (; k < n; ++k) {
+      char c = t[w.begin + k];
+      out[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+    m_at.push_back(Span{m_size, m_size + n});
+    m_size += n;
+  }
+  std::string_view operator[](std::size_t i) const {
+    return std::string_view(m_buf).substr(m_at[i].begin, m_at[i].size());
+  }
+  std::size_t size() const { return m_at.size(); }
+
+private:
+  std::string m_buf;      // the words at m_at, then room
+  std::size_t m_size = 0; // bytes of m_buf in use
+  std::vector<Span> m_at;
+};
+
 // Words of `t[range]`: letters and digits, with inner '-', '.', '&' ("start-up", "U.S."); an
-// elision apostrophe stays on its word ("l'", "qu'"), as does an English "'s".
-std::vector<Word> split_words(std::string_view t, Span range) {
-  std::vector<Word> out;
-  out.reserve(range.size() / 5 + 4); // about one word per 5-6 bytes: one allocation
+// elision apostrophe stays on its word ("l'", "qu'"), as does an English "'s". Appended to
+// `words`, and their lower-case forms to `lower`, in one pass.
+void split_words(std::string_view t, Span range, std::vector<Word>& words, LowerWords& lower) {
+  std::size_t capacity = range.size() / 5 + 4; // about one word per 5-6 bytes: one allocation
+  words.reserve(capacity);
+  lower.reserve(capacity, range.size());
   std::size_t pos = range.begin;
   while (pos < range.end) {
     if (!is_word_char_at(t, pos)) {
@@ -86,10 +175,20 @@ std::vector<Word> split_words(std::string_view t, Span range) {
       continue;
     }
     std::size_t b = pos;
+    bool ascii = true;
     while (pos < range.end) {
+      // Runs of ASCII letters and digits, 8 bytes at a time.
+      std::size_t run = 8;
+      while (run == 8 && pos + 8 <= range.end) {
+        run = ascii_alnum_prefix(load8(t.data() + pos));
+        pos += run;
+      }
+      if (pos >= range.end) {
+        break;
+      }
       auto c = static_cast<unsigned char>(t[pos]);
-      if (c < 0x80 ? ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-                   : is_word_char_beyond_ascii(t, pos)) {
+      if (c < 0x80 ? is_ascii_alnum(c) : is_word_char_beyond_ascii(t, pos)) {
+        ascii = ascii && c < 0x80;
         pos = c < 0x80 ? pos + 1 : next_char(t, pos);
       } else if ((t[pos] == '-' || t[pos] == '.' || t[pos] == '&') && pos + 1 < range.end
                  && is_word_char_at(t, pos + 1)) {
@@ -100,55 +199,17 @@ std::vector<Word> split_words(std::string_view t, Span range) {
       } else if (std::size_t a = apostrophe_len(t, pos); a > 0) {
         bool possessive = pos + a < range.end && (t[pos + a] == 's' || t[pos + a] == 'S')
                           && !is_word_char_at(t, pos + a + 1);
+        ascii = ascii && a == 1;
         pos += possessive ? a + 1 : a;
         break;
       } else {
         break;
       }
     }
-    out.push_back(Word{b, pos});
+    words.push_back(Word{b, pos});
+    lower.push_back(t, words.back(), ascii);
   }
-  return out;
 }
-
-// Lower-case words of a sentence, held in one buffer (one allocation per sentence, not per
-// word).
-class LowerWords {
-public:
-  void reserve(std::size_t words, std::size_t bytes) {
-    m_at.reserve(words);
-    m_buf.reserve(bytes);
-  }
-  // Append the lower-case form of `word`, with typographic apostrophes made ASCII so that word
-  // lists hold one form.
-  void push_back(std::string_view word) {
-    std::size_t begin = m_buf.size();
-    bool ascii = std::all_of(
-        word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii) {
-      m_buf.append(word);
-      for (std::size_t k = begin; k < m_buf.size(); ++k) {
-        char c = m_buf[k];
-        m_buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-      }
-    } else {
-      text::append_lower(word, m_buf);
-      std::size_t p = begin;
-      while ((p = m_buf.find("\xE2\x80\x99", p)) != std::string::npos) {
-        m_buf.replace(p, 3, "'");
-      }
-    }
-    m_at.push_back(Span{begin, m_buf.size()});
-  }
-  std::string_view operator[](std::size_t i) const {
-    return std::string_view(m_buf).substr(m_at[i].begin, m_at[i].size());
-  }
-  std::size_t size() const { return m_at.size(); }
-
-private:
-  std::string m_buf;
-  std::vector<Span> m_at;
-};
 
 bool text_is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -197,11 +258,7 @@ struct Sentence {
 Sentence analyse_sentence(std::string_view t, std::string_view lang, Span span) {
   Sentence s;
   s.span = span;
-  s.words = split_words(t, span);
-  s.lower.reserve(s.words.size(), span.size());
-  for (const auto& w : s.words) {
-    s.lower.push_back(t.substr(w.begin, w.end - w.begin));
-  }
+  split_words(t, span, s.words, s.lower);
   scanner(lang).scan(t, span, s.hits);
   s.quoted = t.substr(span.begin, span.size()).find("\xC2\xAB") != std::string_view::npos;
   return s;

@@ -48,7 +48,20 @@ bool CivilDate::valid() const {
 }
 
 std::string CivilDate::to_string() const {
-  return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+    return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+  }
+  // Written digit by digit: fmt's format-string parsing cost more than the ten characters.
+  std::string s = "0000-00-00";
+  auto put = [&](std::size_t end, int v) {
+    for (std::size_t i = end; v != 0; v /= 10) {
+      s[--i] = static_cast<char>('0' + v % 10);
+    }
+  };
+  put(4, year);
+  put(7, month);
+  put(10, day);
+  return s;
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days.

@@ -5,8 +5,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
-#include <iterator>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string_view>
 
@@ -140,6 +144,40 @@ std::string dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// Append-only text buffer for one line of output. std::string's append and push_back are
+// out-of-line calls that cost more than the few bytes of a JSON key; here an append is a bounds
+// check and a copy, inlined (a key's copy becomes a few moves).
+class Buffer {
+public:
+  [[gnu::always_inline]] void put(char c) {
+    if (m_data.size() == m_size) {
+      grow(1);
+    }
+    m_data[m_size++] = c;
+  }
+  [[gnu::always_inline]] void put(std::string_view s) {
+    if (m_data.size() - m_size < s.size()) {
+      grow(s.size());
+    }
+    if (!s.empty()) {
+      std::memcpy(m_data.data() + m_size, s.data(), s.size());
+      m_size += s.size();
+    }
+  }
+  std::size_t size() const { return m_size; }
+  // REQUIRES: `size` <= size().
+  void truncate(std::size_t size) { m_size = size; }
+  std::string_view view() const { return std::string_view(m_data.data(), m_size); }
+
+private:
+  [[gnu::noinline]] void grow(std::size_t n) {
+    m_data.resize(std::max(2 * m_data.size(), m_size + n + 4096));
+  }
+
+  std::string m_data; // bytes [0, m_size) are the output; the rest is room
+  std::size_t m_size = 0;
+};
+
 // Length of the well-formed UTF-8 sequence at `s[i]` (Unicode table 3-7), 0 when ill-formed.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -173,227 +211,279 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+// High bit set in each byte of the 8 bytes `w` that a JSON string does not hold as is: a
+// control character, '"', '\\', or a non-ASCII byte (to be checked as UTF-8). Exact for the
+// lowest such byte (a borrow only runs upward from a matching byte), which is all that is used.
+constexpr std::uint64_t special_bytes(std::uint64_t w) {
+  constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t k_high = 0x80 * k_ones;
+  auto zero_bytes = [](std::uint64_t x) { return (x - k_ones) & ~x & k_high; };
+  return (w & k_high) | ((w - 0x20 * k_ones) & ~w & k_high) | zero_bytes(w ^ ('"' * k_ones))
+         | zero_bytes(w ^ ('\\' * k_ones));
+}
+
+// Index of the first special byte (above) at or after `i`; s.size() when none. Eight bytes at a
+// time, the first byte of a word being its lowest.
+std::size_t plain_ascii_end(std::string_view s, std::size_t i) {
+  static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
+  auto first_special = [](std::uint64_t w) {
+    return static_cast<std::size_t>(std::countr_zero(special_bytes(w))) / 8; // 8 when none
+  };
+  std::uint64_t w = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (std::size_t k = first_special(w); k < 8) {
+      return i + k;
+    }
+  }
+  if (i == s.size()) {
+    return i;
+  }
+  std::size_t tail = s.size() - i; // 1..7
+  if (s.size() >= 8) {
+    // The string's last word, shifted so that the tail comes first; the zero bytes shifted in
+    // above it count as special (control characters).
+    std::memcpy(&w, s.data() + s.size() - 8, 8);
+    return i + std::min(tail, first_special(w >> (8 * (8 - tail))));
+  }
+  std::memcpy(&w, s.data() + i, tail); // the rest of `w` stays zero, special
+  return i + std::min(tail, first_special(w));
+}
+
 // Append `s` as a JSON string, byte-identical to nlohmann's dump (no ensure_ascii). Building a
 // json value per string cost a sixth of `extract --format jsonl`; ill-formed UTF-8 (rare) still
 // goes through nlohmann so that its U+FFFD replacement stays the same.
-void append_json_string(std::string& out, std::string_view s) {
+void append_json_string(Buffer& out, std::string_view s) {
   std::size_t mark = out.size();
-  out += '"';
-  for (std::size_t i = 0; i < s.size();) {
-    // Copy a run of characters that need no escaping in one append.
-    static constexpr auto k_plain = [] {
-      std::array<bool, 256> a{};
-      for (int c = 0x20; c < 0x80; ++c) {
-        a[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
-      }
-      return a;
-    }();
-    std::size_t run = i;
-    while (run < s.size() && k_plain[static_cast<unsigned char>(s[run])]) {
-      ++run;
-    }
-    out.append(s.data() + i, run - i);
-    i = run;
-    if (i == s.size()) {
-      break;
-    }
+  out.put('"');
+  std::size_t copied = 0; // s[0, copied) is in `out`
+  std::size_t i = 0;
+  while ((i = plain_ascii_end(s, i)) < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       std::size_t n = utf8_sequence_length(s, i);
       if (n == 0) {
-        out.resize(mark);
-        out += dump(json(std::string(s)));
+        out.truncate(mark);
+        out.put(dump(json(std::string(s))));
         return;
       }
-      out.append(s.data() + i, n);
-      i += n;
+      i += n; // copied as is with the run it is in
       continue;
     }
+    out.put(s.substr(copied, i - copied));
     switch (c) {
     case '"':
-      out += "\\\"";
+      out.put("\\\"");
       break;
     case '\\':
-      out += "\\\\";
+      out.put("\\\\");
       break;
     case '\b':
-      out += "\\b";
+      out.put("\\b");
       break;
     case '\f':
-      out += "\\f";
+      out.put("\\f");
       break;
     case '\n':
-      out += "\\n";
+      out.put("\\n");
       break;
     case '\r':
-      out += "\\r";
+      out.put("\\r");
       break;
     case '\t':
-      out += "\\t";
+      out.put("\\t");
       break;
-    default:
-      if (c < 0x20) {
-        fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
-      } else {
-        out += static_cast<char>(c);
-      }
+    default: {
+      static constexpr char k_hex[] = "0123456789abcdef";
+      const char escape[] = {'\\', 'u', '0', '0', k_hex[c >> 4], k_hex[c & 0xF]};
+      out.put(std::string_view(escape, sizeof escape));
     }
-    ++i;
+    }
+    copied = ++i;
   }
-  out += '"';
+  out.put(s.substr(copied));
+  out.put('"');
 }
 
-void append_optional_string(std::string& out, const std::optional<std::string>& s) {
+// An enum's stable name (to_string of Grain, Status, ...): a plain identifier, nothing to escape.
+void append_name(Buffer& out, std::string_view name) {
+  out.put('"');
+  out.put(name);
+  out.put('"');
+}
+
+void append_optional_string(Buffer& out, const std::optional<std::string>& s) {
   if (s) {
     append_json_string(out, *s);
   } else {
-    out += "null";
+    out.put("null");
   }
 }
 
 // An optional enum (Instrument, DateSource, ...) as its name, or null.
-template <typename Enum> void append_optional_name(std::string& out, const std::optional<Enum>& v) {
+template <typename Enum> void append_optional_name(Buffer& out, const std::optional<Enum>& v) {
   if (v) {
-    append_json_string(out, to_string(*v));
+    append_name(out, to_string(*v));
   } else {
-    out += "null";
+    out.put("null");
   }
 }
 
-void append_party(std::string& out, const std::optional<FactParty>& p) {
+void append_party(Buffer& out, const std::optional<FactParty>& p) {
   if (p) {
     append_json_string(out, p->text);
   } else {
-    out += "null";
+    out.put("null");
   }
 }
 
-void append_decimal(std::string& out, const Decimal& d) {
-  if (d.is_integer()) {
-    fmt::format_to(std::back_inserter(out), "{}", d.units());
-  } else {
-    out += dump(decimal_to_json(d));
-  }
-}
-
-template <typename T> void append_integer(std::string& out, T v) {
+template <typename T> void append_integer(Buffer& out, T v) {
   // fmt::format_int formats into its own buffer: no format string to parse per number.
   fmt::format_int digits(v);
-  out.append(digits.data(), digits.size());
+  out.put(std::string_view(digits.data(), digits.size()));
+}
+
+void append_decimal(Buffer& out, const Decimal& d) {
+  if (d.is_integer()) {
+    append_integer(out, d.units());
+  } else {
+    out.put(dump(decimal_to_json(d)));
+  }
+}
+
+// A double as nlohmann prints it (shortest round-trip form, "0.65", "1.0"). Confidences are
+// hundredths (facts.cpp rounds them), whose text is taken from a table that nlohmann itself
+// printed once; any other value goes through nlohmann.
+void append_double(Buffer& out, double v) {
+  static const std::array<std::string, 101> k_hundredths = [] {
+    std::array<std::string, 101> a;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      a[k] = dump(json(static_cast<double>(k) / 100.0));
+    }
+    return a;
+  }();
+  double scaled = std::round(v * 100.0);
+  if (scaled >= 0.0 && scaled <= 100.0 && !std::signbit(v)) {
+    auto k = static_cast<std::size_t>(scaled);
+    if (static_cast<double>(k) / 100.0 == v) {
+      out.put(k_hundredths[k]);
+      return;
+    }
+  }
+  out.put(dump(json(v)));
 }
 
 // The same objects as amount_to_json, date_to_json and fact_to_json, written directly.
-void append_amount(std::string& out, const AmountMention& m, const text::CodepointIndex& index) {
-  out += "{\"text\":";
+void append_amount(Buffer& out, const AmountMention& m, const text::CodepointIndex& index) {
+  out.put("{\"text\":");
   append_json_string(out, m.text);
-  out += ",\"start\":";
+  out.put(",\"start\":");
   append_integer(out, index.to_codepoint(m.span.begin));
-  out += ",\"end\":";
+  out.put(",\"end\":");
   append_integer(out, index.to_codepoint(m.span.end));
-  out += ",\"value\":";
+  out.put(",\"value\":");
   append_decimal(out, m.value);
-  out += ",\"max\":";
+  out.put(",\"max\":");
   if (m.max) {
     append_decimal(out, *m.max);
   } else {
-    out += "null";
+    out.put("null");
   }
-  out += ",\"currency\":";
+  out.put(",\"currency\":");
   append_json_string(out, m.currency);
-  out += ",\"qualifier\":";
-  append_json_string(out, to_string(m.qualifier));
+  out.put(",\"qualifier\":");
+  append_name(out, to_string(m.qualifier));
   if (m.equivalent) {
-    out += ",\"equivalent\":{\"value\":";
+    out.put(",\"equivalent\":{\"value\":");
     append_decimal(out, m.equivalent->value);
-    out += ",\"currency\":";
+    out.put(",\"currency\":");
     append_json_string(out, m.equivalent->currency);
-    out += ",\"text\":";
+    out.put(",\"text\":");
     append_json_string(out, m.equivalent->text);
-    out += '}';
+    out.put('}');
   }
-  out += '}';
+  out.put('}');
 }
 
-void append_date(std::string& out, const DateMention& d, const text::CodepointIndex& index) {
-  out += "{\"text\":";
+void append_date(Buffer& out, const DateMention& d, const text::CodepointIndex& index) {
+  out.put("{\"text\":");
   append_json_string(out, d.text);
-  out += ",\"start\":";
+  out.put(",\"start\":");
   append_integer(out, index.to_codepoint(d.span.begin));
-  out += ",\"end\":";
+  out.put(",\"end\":");
   append_integer(out, index.to_codepoint(d.span.end));
-  out += ",\"value\":";
+  out.put(",\"value\":");
   append_optional_string(out, d.value);
-  out += ",\"grain\":";
-  append_json_string(out, to_string(d.grain));
+  out.put(",\"grain\":");
+  append_name(out, to_string(d.grain));
   if (d.kind == DateKind::duration) {
-    out += ",\"kind\":\"duration\"";
+    out.put(",\"kind\":\"duration\"");
   }
   if (d.end) {
-    out += ",\"end_value\":";
+    out.put(",\"end_value\":");
     append_json_string(out, *d.end);
   }
   if (d.qualifier) {
-    out += ",\"qualifier\":";
+    out.put(",\"qualifier\":");
     append_json_string(out, *d.qualifier);
   }
-  out += '}';
+  out.put('}');
 }
 
-void append_fact(std::string& out, const Fact& f, std::string_view text) {
-  out += "{\"amount\":";
+void append_fact(Buffer& out, const Fact& f, std::string_view text) {
+  out.put("{\"amount\":");
   append_integer(out, f.amount);
-  out += ",\"funder\":";
+  out.put(",\"funder\":");
   append_party(out, f.funder);
-  out += ",\"recipient\":";
+  out.put(",\"recipient\":");
   append_party(out, f.recipient);
-  out += ",\"instrument\":";
+  out.put(",\"instrument\":");
   append_optional_name(out, f.instrument);
-  out += ",\"sector\":";
+  out.put(",\"sector\":");
   append_optional_string(out, f.sector);
-  out += ",\"country\":";
+  out.put(",\"country\":");
   append_optional_string(out, f.country);
-  out += ",\"date\":";
+  out.put(",\"date\":");
   append_optional_string(out, f.date);
-  out += ",\"date_source\":";
+  out.put(",\"date_source\":");
   append_optional_name(out, f.date_source);
-  out += ",\"status\":";
-  append_json_string(out, to_string(f.status));
-  out += f.hedged ? ",\"hedged\":true" : ",\"hedged\":false";
-  out += ",\"attributed_to\":";
+  out.put(",\"status\":");
+  append_name(out, to_string(f.status));
+  out.put(f.hedged ? ",\"hedged\":true" : ",\"hedged\":false");
+  out.put(",\"attributed_to\":");
   append_party(out, f.attributed_to);
-  out += ",\"amount_kind\":";
-  append_json_string(out, to_string(f.amount_kind));
-  out += ",\"period\":";
+  out.put(",\"amount_kind\":");
+  append_name(out, to_string(f.amount_kind));
+  out.put(",\"period\":");
   if (f.period_start || f.period_end) {
-    out += "{\"start\":";
+    out.put("{\"start\":");
     append_optional_string(out, f.period_start);
-    out += ",\"end\":";
+    out.put(",\"end\":");
     append_optional_string(out, f.period_end);
-    out += '}';
+    out.put('}');
   } else {
-    out += "null";
+    out.put("null");
   }
-  // nlohmann's shortest round-trip double form, kept exactly.
-  out += ",\"confidence\":";
-  out += dump(json(f.confidence));
-  out += ",\"rule\":";
+  out.put(",\"confidence\":");
+  append_double(out, f.confidence);
+  out.put(",\"rule\":");
   append_json_string(out, f.rule);
-  out += ",\"sentence\":";
+  out.put(",\"sentence\":");
   append_json_string(out, text.substr(f.sentence.begin, f.sentence.size()));
-  out += '}';
+  out.put('}');
 }
 
 // Write `items` as a JSON array, one element at a time.
 template <typename T, typename F>
-void append_array(std::string& out, const std::vector<T>& items, F&& append_item) {
-  out += '[';
+void append_array(Buffer& out, const std::vector<T>& items, F&& append_item) {
+  out.put('[');
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) {
-      out += ',';
+      out.put(',');
     }
     append_item(items[i]);
   }
-  out += ']';
+  out.put(']');
 }
 
 } // namespace
@@ -404,42 +494,42 @@ void write_extraction_jsonl(std::ostream& out,
   // Same object as extraction_to_json, written as text without building a json tree. One
   // buffer per thread, reused, flushed per section so that a huge article's output is never
   // held in memory twice.
-  thread_local std::string buffer;
-  buffer.clear();
+  thread_local Buffer buffer;
+  buffer.truncate(0);
   text::CodepointIndex index(article.text);
   auto flush = [&] {
-    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    buffer.clear();
+    out.write(buffer.view().data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.truncate(0);
   };
-  buffer += "{\"id\":";
+  buffer.put("{\"id\":");
   append_json_string(buffer, article.id);
-  buffer += ",\"lang\":";
+  buffer.put(",\"lang\":");
   append_json_string(buffer, extraction.lang);
-  buffer += ",\"published\":";
+  buffer.put(",\"published\":");
   if (article.published) {
     append_json_string(buffer, article.published->to_string());
   } else {
-    buffer += "null";
+    buffer.put("null");
   }
   // An extractor that did not run has no key (an empty array would claim "none found").
   if (extraction.ran.amounts) {
-    buffer += ",\"amounts\":";
+    buffer.put(",\"amounts\":");
     append_array(buffer, extraction.amounts, [&](const AmountMention& m) {
       append_amount(buffer, m, index);
     });
   }
   if (extraction.ran.dates) {
-    buffer += ",\"dates\":";
+    buffer.put(",\"dates\":");
     append_array(
         buffer, extraction.dates, [&](const DateMention& d) { append_date(buffer, d, index); });
   }
   flush();
   if (extraction.ran.facts) {
-    buffer += ",\"facts\":";
+    buffer.put(",\"facts\":");
     append_array(
         buffer, extraction.facts, [&](const Fact& f) { append_fact(buffer, f, article.text); });
   }
-  buffer += "}\n";
+  buffer.put("}\n");
   flush();
 }
 

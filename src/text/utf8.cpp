@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -113,17 +114,43 @@ std::string cp1252_to_utf8(std::string_view bytes) {
 
 namespace {
 
-// Code points that start in `bytes` (bytes that are not continuation bytes 10xxxxxx), eight
-// bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
+// One at bit 0 of each byte of `w` that is a UTF-8 continuation byte (10xxxxxx): bit 7 set,
+// bit 6 clear.
+constexpr std::uint64_t continuation_ones(std::uint64_t w) {
+  return (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+}
+
+// Sum of the eight bytes of `counts` (REQUIRES: the sum is below 256), by a multiply.
+constexpr std::size_t byte_sum(std::uint64_t counts) {
+  return static_cast<std::size_t>((counts * 0x0101010101010101ULL) >> 56);
+}
+
+std::uint64_t load8(const char* bytes) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, bytes, 8);
+  return w;
+}
+
+// Continuation bytes in the `words` 8-byte words at `bytes` (REQUIRES: words <= 31): per-byte
+// counts are added (at most 31 each, 248 in all, so the total fits a byte) before one multiply
+// sums them.
+std::size_t continuations_in_words(const char* bytes, std::size_t words) {
+  std::uint64_t counts = 0;
+  for (std::size_t k = 0; k < words; ++k) {
+    counts += continuation_ones(load8(bytes + 8 * k));
+  }
+  return byte_sum(counts);
+}
+
+// Code points that start in `bytes` (bytes that are not continuation bytes), eight bytes at a
+// time.
 std::size_t count_starts(const char* bytes, std::size_t n) {
   std::size_t count = n;
   std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, bytes + i, 8);
-    // One bit per continuation byte at bit 7 of its byte; summing the bytes by a multiply.
-    std::uint64_t ones = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-    count -= static_cast<std::size_t>((ones * 0x0101010101010101ULL) >> 56);
+  while (i + 8 <= n) {
+    std::size_t words = std::min<std::size_t>((n - i) / 8, 31);
+    count -= continuations_in_words(bytes + i, words);
+    i += 8 * words;
   }
   for (; i < n; ++i) {
     count -= (static_cast<unsigned char>(bytes[i]) & 0xC0) == 0x80 ? 1 : 0;
@@ -134,20 +161,35 @@ std::size_t count_starts(const char* bytes, std::size_t n) {
 } // namespace
 
 CodepointIndex::CodepointIndex(std::string_view text) : m_text(text) {
+  static_assert(k_block % 8 == 0 && k_block / 8 <= 31);
   std::size_t blocks = text.size() / k_block + 1;
   m_block_start.resize(blocks);
   std::size_t count = 0;
-  for (std::size_t b = 0; b < blocks; ++b) {
+  for (std::size_t b = 0; b + 1 < blocks; ++b) {
     m_block_start[b] = count;
-    std::size_t begin = b * k_block;
-    count += count_starts(text.data() + begin, std::min(text.size(), begin + k_block) - begin);
+    count += k_block - continuations_in_words(text.data() + b * k_block, k_block / 8);
   }
+  m_block_start[blocks - 1] = count; // the last block is partial (maybe empty): counted on demand
 }
 
 std::size_t CodepointIndex::to_codepoint(std::size_t byte_offset) const {
   byte_offset = std::min(byte_offset, m_text.size());
   std::size_t b = byte_offset / k_block;
-  return m_block_start[b] + count_starts(m_text.data() + b * k_block, byte_offset - b * k_block);
+  const char* begin = m_text.data() + b * k_block;
+  std::size_t n = byte_offset - b * k_block;
+  std::size_t words = n / 8;
+  std::size_t tail = n % 8;
+  std::size_t count = m_block_start[b] + n - continuations_in_words(begin, words);
+  if (tail == 0) {
+    return count;
+  }
+  if (b * k_block + 8 * words + 8 > m_text.size()) {
+    return count - (tail - count_starts(begin + 8 * words, tail));
+  }
+  // The last partial word is read whole (the text goes on) and its bytes past the offset masked.
+  static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
+  std::uint64_t last = load8(begin + 8 * words) & ((1ULL << (8 * tail)) - 1);
+  return count - byte_sum(continuation_ones(last));
 }
 
 std::size_t codepoint_count(std::string_view text) {
