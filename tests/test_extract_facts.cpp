@@ -368,6 +368,24 @@ TEST_CASE("extract::assemble_facts keeps only parties that name an actor") {
        "300 millions d'euros",
        "Bpifrance",
        "Verkor"},
+      // A possessive before a share of the sum names the party, without its "'s".
+      {"en",
+       "With the grants already paid, the government’s total investment amounts to $11.1 "
+       "billion, the company said.",
+       "$11.1 billion",
+       "the government",
+       "<null>"},
+      {"en",
+       "Quebec's total investment in the plant amounts to C$2.5 billion, officials said.",
+       "C$2.5 billion",
+       "Quebec",
+       "the plant"},
+      // A conjunction starts no party.
+      {"en",
+       "It has backed several start-ups in Madrid and has pledged €50 million to them.",
+       "€50 million",
+       "<null>",
+       "<null>"},
   };
   for (const auto& c : cases) {
     std::string text = c.text;

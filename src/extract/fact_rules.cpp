@@ -189,15 +189,15 @@ constexpr std::string_view k_stop_words_fr[] = {
 };
 
 constexpr std::string_view k_stop_words_en[] = {
-    "for",      "by",    "from",    "which", "who",    "that",      "to",        "under",
-    "over",     "with",  "through", "after", "before", "during",    "including", "while",
-    "as",       "on",    "at",      "since", "but",    "or",        "this",      "next",
-    "last",     "so",    "until",   "when",  "where",  "whose",     "than",      "via",
-    "against",  "among", "is",      "are",   "was",    "were",      "will",      "would",
-    "has",      "have",  "had",     "could", "can",    "should",    "may",       "might",
-    "said",     "says",  "in",      "into",  "if",     "because",   "amid",      "despite",
-    "across",   "per",   "each",    "every", "today",  "yesterday", "remains",   "remain",
-    "remained",
+    "for",      "by",      "from",    "which", "who",    "that",      "to",        "under",
+    "over",     "with",    "through", "after", "before", "during",    "including", "while",
+    "as",       "on",      "at",      "since", "but",    "or",        "this",      "next",
+    "last",     "so",      "until",   "when",  "where",  "whose",     "than",      "via",
+    "against",  "among",   "is",      "are",   "was",    "were",      "will",      "would",
+    "has",      "have",    "had",     "could", "can",    "should",    "may",       "might",
+    "said",     "says",    "in",      "into",  "if",     "because",   "amid",      "despite",
+    "across",   "per",     "each",    "every", "today",  "yesterday", "remains",   "remain",
+    "remained", "amounts",
 };
 
 constexpr std::string_view k_clause_openers[] = {
@@ -312,6 +312,20 @@ constexpr std::string_view k_amount_words[] = {
     "livres",  "pounds",   "francs",   "roupies",   "rupees",  "percent",  "mille",    "thousand",
 };
 
+// Shares of a sum after a possessive: "the government's total", "Ottawa's share" name the
+// possessor as the party.
+constexpr std::string_view k_share_words[] = {
+    "total",
+    "share",
+    "contribution",
+    "stake",
+    "portion",
+    "part",
+    "tally",
+    "sum",
+    "bill",
+};
+
 // Nouns of documents, laws and programmes: they do not give money themselves ("The 2022
 // law set aside", "un décret a annulé", "la stratégie nationale a mobilisé").
 constexpr std::string_view k_document_words[] = {
@@ -394,6 +408,7 @@ enum WordClass : std::uint32_t {
   c_future_markers = 1u << 15,
   c_infinitives_en = 1u << 16,
   c_passive_markers = 1u << 17,
+  c_share_words = 1u << 18,
 };
 
 // An open-addressing table with a [first byte][length] filter in front: most words of a text
@@ -466,6 +481,7 @@ std::uint32_t word_classes(std::string_view w) {
     add(k_future_markers, c_future_markers);
     add(k_infinitives_en, c_infinitives_en);
     add(k_passive_markers, c_passive_markers);
+    add(k_share_words, c_share_words);
     return t;
   }();
   return k_table.find(w);
@@ -481,6 +497,7 @@ static_assert(std::uint32_t{c_amount_words} == std::uint32_t{wl_amount});
 static_assert(std::uint32_t{c_document_words} == std::uint32_t{wl_document});
 static_assert(std::uint32_t{c_place_words} == std::uint32_t{wl_place});
 static_assert(std::uint32_t{c_passive_markers} == std::uint32_t{wl_passive});
+static_assert(std::uint32_t{c_share_words} == std::uint32_t{wl_share});
 
 bool has_class(std::string_view w, std::uint32_t c) {
   return (word_classes(w) & c) != 0;

@@ -27,6 +27,7 @@ enum WordList : std::uint32_t {
   wl_document = 1u << 13,        // laws, programmes, sources: no actor ("law", "stratégie")
   wl_place = 1u << 14,           // places that name no government ("Arizona", "Dresde")
   wl_passive = 1u << 17,         // forms of "être"/"be" (is_passive_marker)
+  wl_share = 1u << 18,           // "total", "share": after a possessive, the possessor is the party
 };
 std::uint32_t word_lists(std::string_view lower_word);
 

@@ -714,6 +714,16 @@ Span clean_party(const Article& a, const Sentence& s, Span sp, Role role) {
       break;
     }
   }
+  // "the government's total", "Ottawa's share": the possessor is the party.
+  std::size_t possessive_word = k_npos; // its "'s" is cut from the party
+  for (std::size_t i = k; i + 1 < stop; ++i) {
+    std::string_view w = s.lower[i];
+    if (w.size() > 2 && w.ends_with("'s") && in(i + 1, wl_share)) {
+      possessive_word = i;
+      stop = i + 1;
+      break;
+    }
+  }
   // No dangling joiner or preposition: "The Department of Energy on [Wednesday]".
   while (stop > k + 1) {
     std::string_view w = s.lower[stop - 1];
@@ -772,7 +782,13 @@ Span clean_party(const Article& a, const Sentence& s, Span sp, Role role) {
   if (role == Role::funder && document && !actor && !proper) {
     return Span{};
   }
-  return Span{s.words[first].begin, std::min(s.words[stop - 1].end, sp.end)};
+  std::size_t end_at = std::min(s.words[stop - 1].end, sp.end);
+  if (possessive_word == stop - 1) {
+    std::string_view written =
+        a.text.substr(s.words[stop - 1].begin, end_at - s.words[stop - 1].begin);
+    end_at -= written.ends_with("\xE2\x80\x99s") ? 4 : written.ends_with("'s") ? 2 : 0;
+  }
+  return Span{s.words[first].begin, end_at};
 }
 
 // The antecedent of a relative pronoun after a comma: "TSMC, which pledged" -> "TSMC",
