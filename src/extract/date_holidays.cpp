@@ -140,6 +140,9 @@ template <std::size_t N> bool contains(const std::string_view (&list)[N], std::s
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
+// dates.cpp keeps an index into this table in one signed byte.
+static_assert(std::size(k_holidays) <= 127);
+
 } // namespace
 
 std::span<const Holiday> holidays() {

@@ -411,6 +411,7 @@ bool opens_expression(const DateWord& w) {
 class WordTable {
 public:
   explicit WordTable(bool french) {
+    m_index.words = m_words.data();
     for (const Row& row : k_rows) {
       if (row.lang == Lang::both || (row.lang == Lang::fr) == french) {
         insert(row.word, row.meaning);
@@ -470,18 +471,11 @@ public:
     if (len == 0 || len > k_max_key) {
       return nullptr;
     }
-    for (std::size_t i = hash(lo, hi, len);; i = (i + 1) & (k_slots - 1)) {
-      const Key& s = m_keys[i];
-      if (s.lo == lo && s.hi == hi) {
-        return &m_words[m_index[i]];
-      }
-      if (s.lo == 0) {
-        return nullptr;
-      }
-    }
+    return m_index.find(lo, hi, len);
   }
 
   const DateWordFilter& filter() const { return m_filter; }
+  const DateWordIndex& index() const { return m_index; }
 
   const DateWord* find(std::string_view key) const {
     if (key.empty() || key.size() > k_max_key) {
@@ -494,20 +488,7 @@ public:
 
 private:
   static constexpr std::size_t k_max_key = DateWordFilter::k_max_len;
-  static constexpr std::size_t k_slots = 1024;
-
-  // Whole words compared as two integers: the key is zero-padded to 16 bytes, so equal
-  // integers mean equal words; lo == 0 marks an empty slot. The keys are kept apart from the
-  // meanings so that the probes stay in a few cache lines.
-  struct Key {
-    std::uint64_t lo = 0;
-    std::uint64_t hi = 0;
-  };
-
-  static std::size_t hash(std::uint64_t lo, std::uint64_t hi, std::size_t len) {
-    std::uint64_t h = (lo ^ (hi * 0xc2b2ae3d27d4eb4full) ^ len) * 0x9e3779b97f4a7c15ull;
-    return static_cast<std::size_t>(h >> 54) & (k_slots - 1);
-  }
+  static constexpr std::size_t k_slots = DateWordIndex::k_slots;
 
   // 0..25 for 'a'..'z', 26 for anything else.
   static std::size_t letter(char c) {
@@ -523,17 +504,17 @@ private:
     std::uint64_t hi = 0;
     std::memcpy(&lo, padded, 8);
     std::memcpy(&hi, padded + 8, 8);
-    for (std::size_t i = hash(lo, hi, key.size());; i = (i + 1) & (k_slots - 1)) {
-      Key& s = m_keys[i];
+    for (std::size_t i = DateWordIndex::hash(lo, hi, key.size());; i = (i + 1) & (k_slots - 1)) {
+      DateWordIndex::Key& s = m_index.keys[i];
       if (s.lo == 0) {
         s.lo = lo;
         s.hi = hi;
-        m_index[i] = static_cast<std::uint16_t>(m_count);
+        m_index.word[i] = static_cast<std::uint16_t>(m_count);
         m_words[m_count++] = w;
         return;
       }
       if (s.lo == lo && s.hi == hi) {
-        merge(m_words[m_index[i]], w);
+        merge(m_words[m_index.word[i]], w);
         return;
       }
     }
@@ -586,8 +567,7 @@ private:
     into.relative_day = into.relative_day || w.relative_day;
   }
 
-  std::array<Key, k_slots> m_keys{};
-  std::array<std::uint16_t, k_slots> m_index{};
+  DateWordIndex m_index;
   std::array<DateWord, k_slots> m_words{};
   std::size_t m_count = 0;
   DateWordFilter m_filter;
@@ -611,17 +591,16 @@ const DateWordFilter& date_word_filter(bool french) {
   return word_table(french).filter();
 }
 
+const DateWordIndex& date_word_index(bool french) {
+  return word_table(french).index();
+}
+
 const DateWord* find_date_word(std::string_view folded, bool french) {
   return word_table(french).find(folded);
 }
 
 const DateWord* find_date_word_padded(const char* key16, std::size_t len, bool french) {
   return word_table(french).find_padded(key16, len);
-}
-
-const DateWord*
-find_date_word_key(std::uint64_t lo, std::uint64_t hi, std::size_t len, bool french) {
-  return word_table(french).find_key(lo, hi, len);
 }
 
 } // namespace factledger::extract

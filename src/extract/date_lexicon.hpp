@@ -80,7 +80,7 @@ std::span<const RelativeDayPhrase> relative_day_phrases();
 
 // A bit per (length, first letter, last letter) of the words of one language's lexicon. Most
 // words of a text are not date words: this test rejects about half of them without a call or a
-// hash, so the tokenizer asks it before `find_date_word_key`.
+// hash, so the tokenizer asks it before `DateWordIndex::find`.
 struct DateWordFilter {
   static constexpr std::size_t k_max_len = 15;
   // Index and bit 26 stand for a first or last character outside 'a'..'z'.
@@ -95,15 +95,47 @@ struct DateWordFilter {
 
 const DateWordFilter& date_word_filter(bool french);
 
+// The lexicon's words of one language as an open-addressing hash table, in the header so that
+// the tokenizer's look-up is inlined. Whole words are compared as two integers: the key is
+// zero-padded to 16 bytes, so equal integers mean equal words; lo == 0 marks an empty slot.
+// The keys are kept apart from the meanings so that the probes stay in a few cache lines.
+struct DateWordIndex {
+  static constexpr std::size_t k_slots = 1024;
+  struct Key {
+    std::uint64_t lo = 0;
+    std::uint64_t hi = 0;
+  };
+  std::array<Key, k_slots> keys{};
+  std::array<std::uint16_t, k_slots> word{}; // per slot, the index of its meaning in `words`
+  const DateWord* words = nullptr;
+
+  static std::size_t hash(std::uint64_t lo, std::uint64_t hi, std::size_t len) {
+    std::uint64_t h = (lo ^ (hi * 0xc2b2ae3d27d4eb4full) ^ len) * 0x9e3779b97f4a7c15ull;
+    return static_cast<std::size_t>(h >> 54) & (k_slots - 1);
+  }
+
+  // The meaning of the folded word whose key halves (little-endian) are `lo` and `hi`, or
+  // nullptr. REQUIRES: 1 <= len <= 15.
+  const DateWord* find(std::uint64_t lo, std::uint64_t hi, std::size_t len) const {
+    for (std::size_t i = hash(lo, hi, len);; i = (i + 1) & (k_slots - 1)) {
+      const Key& s = keys[i];
+      if (s.lo == lo && s.hi == hi) {
+        return &words[word[i]];
+      }
+      if (s.lo == 0) {
+        return nullptr;
+      }
+    }
+  }
+};
+
+const DateWordIndex& date_word_index(bool french);
+
 // Look up a folded (lower-case, accent-free) word in the lexicon of `lang` ("fr" or "en"; both
 // languages share numbers and ISO-like abbreviations). Returns nullptr for unknown words.
 const DateWord* find_date_word(std::string_view folded, bool french);
 // The same for a word held in a 16-byte buffer that is zero after its `len` (<= 15) letters:
 // the tokenizer's fast path, compared as two integers.
 const DateWord* find_date_word_padded(const char* key16, std::size_t len, bool french);
-// The same with the buffer's two halves as little-endian integers, without asking
-// `date_word_filter` (the tokenizer asks it first).
-const DateWord*
-find_date_word_key(std::uint64_t lo, std::uint64_t hi, std::size_t len, bool french);
 
 } // namespace factledger::extract

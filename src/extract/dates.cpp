@@ -12,6 +12,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__x86_64__) // SSE2 is part of the base instruction set
+#include <emmintrin.h>
+#endif
+
 // How dates are found: the text is cut into paragraph segments and tokenized once (words,
 // numbers, punctuation; words folded to lower-case ASCII and looked up in the date lexicon
 // without allocating). A number or a lexicon "head" word (a month, a weekday, "hier", "an",
@@ -54,11 +58,20 @@ constexpr bool is_space_ascii(unsigned char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-// ASCII whitespace.
-constexpr std::array<bool, 256> k_space = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 128; ++c) {
-    t[static_cast<std::size_t>(c)] = is_space_ascii(static_cast<unsigned char>(c));
+// What a byte starts, for the tokenizer's one table look-up per token.
+enum class ByteClass : std::uint8_t { letter, digit, space, punct, multibyte };
+constexpr std::array<ByteClass, 256> k_byte_class = [] {
+  std::array<ByteClass, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const auto u = static_cast<unsigned char>(c);
+    ByteClass k = ByteClass::multibyte;
+    if (c < 0x80) {
+      k = is_space_ascii(u)                        ? ByteClass::space
+          : (u | 0x20) >= 'a' && (u | 0x20) <= 'z' ? ByteClass::letter
+          : u >= '0' && u <= '9'                   ? ByteClass::digit
+                                                   : ByteClass::punct;
+    }
+    t[static_cast<std::size_t>(c)] = k;
   }
   return t;
 }();
@@ -90,6 +103,48 @@ constexpr int ascii_letter_prefix(std::uint64_t v) {
   const std::uint64_t letter = at_least_a & ~past_z & ~v & 0x80 * k_ones;
   const std::uint64_t other = ~letter & 0x80 * k_ones;
   return other == 0 ? 8 : std::countr_zero(other) / 8;
+}
+
+// Number of ASCII letters at the start of the 16 bytes at `p`: 0..16.
+int ascii_letter_prefix16(const char* p) {
+#if defined(__x86_64__) // SSE2 is part of the base instruction set
+  // One compare for the 16 bytes: lower-cased, a letter plus 0x1f is 0x80..0x99, the only
+  // bytes below -102 as signed; bytes from 0x80 never get there.
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i shifted = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1f));
+  const __m128i letter = _mm_cmplt_epi8(shifted, _mm_set1_epi8(-102));
+  const auto other = static_cast<unsigned>(~_mm_movemask_epi8(letter)) | 0x10000u;
+  return std::countr_zero(other);
+#else
+  std::uint64_t lo = 0;
+  std::uint64_t hi = 0;
+  std::memcpy(&lo, p, 8);
+  std::memcpy(&hi, p + 8, 8);
+  int n = ascii_letter_prefix(lo);
+  return n < 8 ? n : n + ascii_letter_prefix(hi);
+#endif
+}
+
+// The first `n` (< 16) bytes at `p`, ASCII letters, lower-cased and zero-padded to 16 bytes
+// as two little-endian integers.
+void fold_ascii16(const char* p, std::size_t n, std::uint64_t& lo, std::uint64_t& hi) {
+#if defined(__x86_64__) // SSE2 is part of the base instruction set
+  // 16 bytes of ones then 16 of zeros: the 16 from `16 - n` keep the first `n` bytes.
+  alignas(16) static constexpr std::uint8_t k_keep[32] = {
+      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+      0xff, 0xff, 0xff, 0xff, 0xff, 0,    0,    0,    0,    0,    0};
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i keep = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k_keep + 16 - n));
+  const __m128i key = _mm_and_si128(_mm_or_si128(v, _mm_set1_epi8(0x20)), keep);
+  lo = static_cast<std::uint64_t>(_mm_cvtsi128_si64(key));
+  hi = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key)));
+#else
+  constexpr std::uint64_t k_case = 0x2020202020202020ull;
+  std::memcpy(&lo, p, 8);
+  std::memcpy(&hi, p + 8, 8);
+  lo = n >= 8 ? lo | k_case : (lo | k_case) & ((std::uint64_t{1} << (8 * n)) - 1);
+  hi = n <= 8 ? 0 : (hi | k_case) & ((std::uint64_t{1} << (8 * (n - 8))) - 1);
+#endif
 }
 
 // Classify the multi-byte sequence at `s[i]`: 1 space, 2 punctuation (sets `p`), 0 letter.
@@ -144,10 +199,17 @@ int classify_utf8(std::string_view s, std::size_t i, std::size_t& len, char& p) 
   return 0;
 }
 
-// Read the word at `s[pos]` (ASCII and non-ASCII letters) into `t`: its folded key and, when
-// the lexicon of `french` has it, its meaning. Returns the byte position past it.
-std::size_t
-read_word(std::string_view s, std::size_t pos, bool french, const DateWordFilter& filter, Tok& t) {
+// Read the word at `s[pos]` (ASCII and non-ASCII letters) into `t`, token `self` of the
+// segment: its folded key and, when the lexicon (`filter` and `index` of one language) has it,
+// its meaning; `anchors` receives `self` for an anchor or a holiday. Returns the byte position
+// past it.
+std::size_t read_word(std::string_view s,
+                      std::size_t pos,
+                      const DateWordFilter& filter,
+                      const DateWordIndex& index,
+                      Tok& t,
+                      int self,
+                      std::vector<int>& anchors) {
   auto c = static_cast<unsigned char>(s[pos]);
   t.kind = TokKind::word;
   std::size_t j = pos;
@@ -171,19 +233,12 @@ read_word(std::string_view s, std::size_t pos, bool french, const DateWordFilter
   // halves read at once, the same as the first run of the loop below.
   std::size_t letters = 0;
   if (pos + 16 <= s.size()) {
-    std::memcpy(&lo, s.data() + pos, 8);
-    std::memcpy(&hi, s.data() + pos + 8, 8);
-    letters = static_cast<std::size_t>(ascii_letter_prefix(lo));
-    if (letters == 8) {
-      letters += static_cast<std::size_t>(ascii_letter_prefix(hi));
-    }
+    letters = static_cast<std::size_t>(ascii_letter_prefix16(s.data() + pos));
   }
   const bool ascii_word =
       letters > 0 && letters < sizeof t.key && static_cast<unsigned char>(s[pos + letters]) < 0x80;
   if (ascii_word) {
-    constexpr std::uint64_t k_case = 0x2020202020202020ull;
-    lo = letters >= 8 ? lo | k_case : (lo | k_case) & ((std::uint64_t{1} << (8 * letters)) - 1);
-    hi = letters <= 8 ? 0 : (hi | k_case) & ((std::uint64_t{1} << (8 * (letters - 8))) - 1);
+    fold_ascii16(s.data() + pos, letters, lo, hi);
     k = letters;
     j = pos + letters;
   } else {
@@ -265,12 +320,15 @@ read_word(std::string_view s, std::size_t pos, bool french, const DateWordFilter
       && filter.may_hold(k,
                          static_cast<char>(lo & 0xff),
                          static_cast<char>((k <= 8 ? lo : hi) >> (8 * ((k - 1) & 7))))) {
-    if (const DateWord* w = find_date_word_key(lo, hi, k, french)) {
+    if (const DateWord* w = index.find(lo, hi, k)) {
       t.grammar = true;
       t.w = w->spelling_only ? nullptr : w;
       t.anchor = w->head;
       t.holiday = w->holiday;
       t.opens = w->opens;
+      if (w->head || w->holiday) {
+        anchors.push_back(self);
+      }
     }
   }
   return j;
@@ -282,8 +340,8 @@ read_word(std::string_view s, std::size_t pos, bool french, const DateWordFilter
 // of registers (9 M more instructions on a 3 MB corpus).
 [[gnu::noinline]] std::size_t tokenize_segment(std::string_view s,
                                                std::size_t pos,
-                                               bool french,
                                                const DateWordFilter& filter,
+                                               const DateWordIndex& index,
                                                std::vector<Tok>& out,
                                                std::vector<int>& anchors) {
   constexpr std::size_t k_max_tokens = 4096;
@@ -293,7 +351,8 @@ read_word(std::string_view s, std::size_t pos, bool french, const DateWordFilter
   bool space = true;
   while (pos < s.size()) {
     auto c = static_cast<unsigned char>(s[pos]);
-    if (k_space[c]) {
+    const ByteClass cls = k_byte_class[c];
+    if (cls == ByteClass::space) {
       space = true;
       if (c == '\n' && count > 0) {
         return pos + 1;
@@ -301,8 +360,10 @@ read_word(std::string_view s, std::size_t pos, bool french, const DateWordFilter
       ++pos;
       continue;
     }
-    if (count >= k_max_tokens && space) {
-      return pos;
+    if (count >= k_max_tokens) [[unlikely]] {
+      if (space) {
+        return pos;
+      }
     }
     // Built in place; dropped again when the bytes turn out to be a space.
     Tok& t = out.emplace_back();
@@ -311,7 +372,7 @@ read_word(std::string_view s, std::size_t pos, bool french, const DateWordFilter
     t.space_before = space;
     space = false;
     std::size_t end = pos + 1;
-    if (is_digit(c)) {
+    if (cls == ByteClass::digit) {
       std::size_t j = pos;
       long long v = 0;
       while (j < s.size() && is_digit(static_cast<unsigned char>(s[j]))) {
@@ -330,29 +391,26 @@ read_word(std::string_view s, std::size_t pos, bool french, const DateWordFilter
       if (t.anchor) {
         anchors.push_back(static_cast<int>(count - 1));
       }
-    } else if (c < 0x80 && !is_alpha_ascii(c)) {
+    } else if (cls == ByteClass::punct) {
       t.kind = TokKind::punct;
       t.p = static_cast<char>(c == '`' ? '\'' : c);
     } else {
       std::size_t len = 1;
       char p = 0;
-      int cls = c >= 0x80 ? classify_utf8(s, pos, len, p) : 0;
-      if (cls == 1) {
+      int what = cls == ByteClass::multibyte ? classify_utf8(s, pos, len, p) : 0;
+      if (what == 1) {
         space = true;
         out.pop_back();
         --count;
         pos += len;
         continue;
       }
-      if (cls == 2) {
+      if (what == 2) {
         t.kind = TokKind::punct;
         t.p = p;
         end = pos + len;
       } else {
-        end = read_word(s, pos, french, filter, t);
-        if (t.grammar && (t.anchor || t.holiday)) {
-          anchors.push_back(static_cast<int>(count - 1));
-        }
+        end = read_word(s, pos, filter, index, t, static_cast<int>(count - 1), anchors);
       }
     }
     t.e = static_cast<std::uint32_t>(end);
@@ -400,17 +458,18 @@ enum class Rel : std::uint8_t {
   holiday_year,    // "Christmas of this year": the holiday of this year + offset
 };
 
+// Small fields first, in bytes: the grammar copies Specs in every result it returns (a Match
+// holds two), so their size is paid on each try. Every value fits: months, days, parts and
+// weekdays come from words or numbers of at most two digits, `holiday` indexes a table of
+// fewer than 128 rows (asserted in date_holidays.cpp).
 struct Spec {
   Rel rel = Rel::none;
-  Grain grain = Grain::day;
-  int year = 0;
-  int month = 0;
-  int day = 0;
-  int part = 0;     // quarter 1..4 or half 1..2
-  int weekday = -1; // 0 = Monday
-  int offset = 0;
+  std::int8_t month = 0;
+  std::int8_t day = 0;
+  std::int8_t part = 0;     // quarter 1..4 or half 1..2
+  std::int8_t weekday = -1; // 0 = Monday
   char unit = 'd';
-  int holiday = -1; // index into holidays()
+  std::int8_t holiday = -1; // index into holidays()
   // Applied in this order after the rest is resolved: a month of a year ("the third month of
   // 2021"), a day of a month ("the 20th of next month"; -1 the last day), the nth weekday of a
   // month ("the first Friday of July"; -1 the last), then calendar months and days added ("3
@@ -419,12 +478,16 @@ struct Spec {
   std::int8_t pick_day = 0;
   std::int8_t pick_nth = 0;
   std::int8_t pick_weekday = -1;
-  int shift_months = 0;
-  int shift_days = 0;
   // Last, the given weekday of the (Sunday to Saturday) week of the result: "Monday two weeks
   // from now", "in 3 days on Friday".
   std::int8_t week_weekday = -1;
+  Grain grain = Grain::day;
+  int year = 0;
+  int offset = 0;
+  int shift_months = 0;
+  int shift_days = 0;
 };
+static_assert(sizeof(Spec) <= 32);
 
 struct Resolved {
   int year = 0;
@@ -673,11 +736,11 @@ struct Piece {
 struct Match {
   int begin = 0;
   int end = 0;
-  MatchKind kind = MatchKind::date;
-  Spec a;
-  Spec b;                 // end of a range
   int duration_count = 0; // "P5Y": 5 and 'Y'
+  MatchKind kind = MatchKind::date;
   char duration_unit = 0;
+  Spec a;
+  Spec b; // end of a range
   const char* rule = "";
 };
 
@@ -694,6 +757,8 @@ constexpr std::string_view k_not_year_after[] = {
 // the same sub-expression by several rules.
 // Per token: -1 not computed, -2 nothing, else the index of the result. Results are stored
 // densely so that a reset costs a few bytes per token (a memset: -1 is all ones).
+// The grammar holds pointers to stored pieces while it stores more: `simple_value` gets its
+// room up front, enough for two tries per token (see Parser::simple).
 struct Memo {
   static constexpr std::int32_t k_unknown = -1;
   static constexpr std::int32_t k_none = -2;
@@ -705,6 +770,7 @@ struct Memo {
   void reset(std::size_t n) {
     simple_index.assign(n, k_unknown);
     simple_value.clear();
+    simple_value.reserve(2 * n);
     match_index.assign(n, k_unknown);
     match_value.clear();
   }
@@ -729,41 +795,44 @@ public:
   std::int32_t match_at(int i) const {
     auto k = static_cast<std::size_t>(i);
     if (m_memo.match_index[k] == Memo::k_unknown) {
-      auto m = parse_at(i);
+      // Parsed in place: most starts find nothing, and a result is not copied.
       m_memo.match_index[k] = Memo::k_none;
-      if (m) {
-        m_memo.match_index[k] = static_cast<std::int32_t>(m_memo.match_value.size());
-        m_memo.match_value.push_back(std::move(*m));
+      if (parse_at(i, m_memo.match_value.emplace_back())) {
+        m_memo.match_index[k] = static_cast<std::int32_t>(m_memo.match_value.size() - 1);
+      } else {
+        m_memo.match_value.pop_back();
       }
     }
     return m_memo.match_index[k];
   }
 
-  // The best match starting at `i`.
-  std::optional<Match> parse_at(int i) const {
-    std::optional<Match> best = range(i);
+  // The best match starting at `i` into `best` (default-constructed); false when none.
+  bool parse_at(int i, Match& best) const {
+    bool found = false;
     auto consider = [&](std::optional<Match>&& m) {
-      if (m && (!best || m->end > best->end)) {
-        best = std::move(m);
+      if (m && (!found || m->end > best.end)) {
+        best = *m;
+        found = true;
       }
     };
+    consider(range(i));
     if (m_fr ? is(i, "d") || flag(i, dw_jusqu) : flag(i, dw_by)) {
       consider(deadline(i));
     }
     if (flag(i, dw_over | dw_since)) {
       consider(duration(i));
     }
-    if (auto p = simple(i); p && (!best || p->end > best->end)) {
-      best.emplace();
-      best->begin = i;
-      best->end = p->end;
-      best->a = p->spec;
-      best->rule = p->rule;
+    if (const Piece* p = simple(i); p && (!found || p->end > best.end)) {
+      if (found) {
+        best = Match{};
+      }
+      best.begin = i;
+      best.end = p->end;
+      best.a = p->spec;
+      best.rule = p->rule;
+      found = true;
     }
-    if (best && !chain_end_ok(best->end)) {
-      return std::nullopt;
-    }
-    return best;
+    return found && chain_end_ok(best.end);
   }
 
 private:
@@ -1112,36 +1181,49 @@ private:
   // ----- simple expressions -------------------------------------------------------------
 
   // `chained`: the number at `i` follows a dash of a range ("2021-2025", "13-15 juillet").
-  std::optional<Piece> simple(int i, bool chained = false) const {
-    if (chained || i < 0 || i >= m_n) {
-      return simple_uncached(i, chained);
+  // The piece at `i` (memoized), or nullptr. It stays valid while the segment is parsed: each
+  // try takes one slot of the memo, found or not (the grammar may have stored more pieces
+  // behind it meanwhile), and there are at most two tries per token, within the room the memo
+  // reserved: one memoized, one chained (a range's end after a dash, not memoized: one per
+  // range, and `range` runs once per token).
+  const Piece* simple(int i, bool chained = false) const {
+    if (i < 0 || i >= m_n) {
+      return nullptr;
     }
     auto k = static_cast<std::size_t>(i);
-    if (m_memo.simple_index[k] == Memo::k_unknown) {
-      auto p = simple_uncached(i, false);
-      m_memo.simple_index[k] = Memo::k_none;
-      if (p) {
-        m_memo.simple_index[k] = static_cast<std::int32_t>(m_memo.simple_value.size());
-        m_memo.simple_value.push_back(*p);
-      }
+    if (!chained && m_memo.simple_index[k] != Memo::k_unknown) {
+      std::int32_t idx = m_memo.simple_index[k];
+      return idx < 0 ? nullptr : &m_memo.simple_value[static_cast<std::size_t>(idx)];
     }
-    std::int32_t idx = m_memo.simple_index[k];
-    if (idx < 0) {
-      return std::nullopt;
+    const auto slot = m_memo.simple_value.size();
+    Piece& p = m_memo.simple_value.emplace_back();
+    const bool found = simple_uncached(i, chained, p);
+    if (!chained) {
+      m_memo.simple_index[k] = found ? static_cast<std::int32_t>(slot) : Memo::k_none;
     }
-    return m_memo.simple_value[static_cast<std::size_t>(idx)];
+    return found ? &p : nullptr;
   }
 
-  std::optional<Piece> simple_uncached(int i, bool chained) const {
-    std::optional<Piece> best;
-    auto consider = [&](std::optional<Piece> p) {
-      if (p && (!best || p->end > best->end)) {
-        best = p;
+  // The same as a value, for the callers that change it.
+  std::optional<Piece> simple_copy(int i, bool chained = false) const {
+    if (const Piece* p = simple(i, chained)) {
+      return *p;
+    }
+    return std::nullopt;
+  }
+
+  // The longest simple expression at `i` into `best`; false when none.
+  bool simple_uncached(int i, bool chained, Piece& best) const {
+    bool found = false;
+    auto consider = [&](const std::optional<Piece>& p) {
+      if (p && (!found || p->end > best.end)) {
+        best = *p;
+        found = true;
       }
     };
     if (num(i)) {
       if (!chained && !chain_start_ok(i)) {
-        return std::nullopt;
+        return false;
       }
       consider(numeric(i));
       if (month_near(i)) {
@@ -1209,7 +1291,7 @@ private:
       }
       consider(quarter(i));
     }
-    return best;
+    return found;
   }
 
   // "en 2022", "in 2022", "en avril dernier", "depuis 2020": the preposition joins a month or
@@ -1223,7 +1305,7 @@ private:
         y && y->first >= 1000 && y->first <= 2100 && spelled_year_ends(y->second)) {
       return year_piece(y->second, y->first, "date.year"); // "in nineteen ninety six"
     }
-    auto p = num(j) ? numeric(j) : simple(j);
+    auto p = num(j) ? numeric(j) : simple_copy(j);
     if (!p || p->spec.grain == Grain::day) {
       return std::nullopt;
     }
@@ -2367,9 +2449,9 @@ private:
       } else if (before || after) {
         // An anchor day: "today", "tomorrow", "January 15", "Christmas", "le 15 mars".
         int k = e + 1;
-        auto base = simple(k);
+        auto base = simple_copy(k);
         if ((!base || base->spec.grain != Grain::day) && (is(k, "the") || is(k, "le"))) {
-          base = simple(++k);
+          base = simple_copy(++k);
         }
         if (!base && lex(k) && entry(k).holiday) {
           base = holiday_expr(k, 0, true); // "5 days before new year"
@@ -2721,7 +2803,7 @@ private:
 
   // A range's first end may be a bare day when the second end carries its month.
   std::optional<Piece> range_start(int i, bool chained = false) const {
-    if (auto p = simple(i, chained)) {
+    if (auto p = simple_copy(i, chained)) {
       if (p->spec.rel == Rel::weekday_day) {
         p->spec.rel = Rel::day_only; // "samedi 13 au dimanche 15 juillet"
       }
@@ -2879,7 +2961,7 @@ private:
       }
       ++j;
     }
-    std::optional<Piece> inner = simple(j);
+    const Piece* inner = simple(j);
     if (!inner) {
       return std::nullopt;
     }
@@ -3068,13 +3150,14 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
   out.reserve(text.size() / 256); // news has about four dates per kilobyte
   const bool french = lang == "fr";
   const DateWordFilter& filter = date_word_filter(french);
+  const DateWordIndex& index = date_word_index(french);
   std::vector<Tok> toks;
   toks.reserve(1024);
   std::vector<int> anchors;
   Memo memo;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    pos = tokenize_segment(text, pos, french, filter, toks, anchors);
+    pos = tokenize_segment(text, pos, filter, index, toks, anchors);
     if (anchors.empty()) {
       continue;
     }
@@ -3120,9 +3203,10 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
       }
       const Tok& first = toks[static_cast<std::size_t>(best->begin)];
       const Tok& last = toks[static_cast<std::size_t>(best->end - 1)];
-      DateMention d;
+      // Filled in place, and dropped again when the match resolves to nothing.
+      DateMention& d = out.emplace_back();
       d.span = Span{first.b, last.e};
-      d.text = std::string(text.substr(first.b, last.e - first.b));
+      d.text.assign(text.substr(first.b, last.e - first.b));
       d.rule = best->rule;
       switch (best->kind) {
       case MatchKind::duration:
@@ -3135,6 +3219,7 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
         auto r = resolve_spec(best->a, published);
         d.relative = best->a.rel != Rel::none;
         if (best->a.rel == Rel::none && !r) {
+          out.pop_back();
           continue; // an impossible date ("31/02/2025")
         }
         d.grain = r ? r->grain : spec_grain(best->a);
@@ -3164,9 +3249,11 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
         }
         d.relative = (!a_partial && best->a.rel != Rel::none) || best->b.rel != Rel::none;
         if (!d.relative && (!ra || !rb)) {
+          out.pop_back();
           continue;
         }
         if (ra && rb && to_iso(*rb) < to_iso(*ra) && ra->grain == rb->grain) {
+          out.pop_back();
           continue; // "2025-2021": not a period
         }
         d.grain = ra ? ra->grain : spec_grain(best->a);
@@ -3179,7 +3266,6 @@ find_dates(std::string_view text, std::string_view lang, std::optional<CivilDate
         break;
       }
       }
-      out.push_back(std::move(d));
       done = best->end;
     }
   }
