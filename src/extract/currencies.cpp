@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace factledger::extract {
 
@@ -389,11 +390,34 @@ const std::array k_forms = {
     minor("sen", "MYR", 2, 0, k_tail_only),
 };
 
+// The forms that may start with a given byte, longest first, for one place and language,
+// split by their second byte: a form whose second character is a space, an apostrophe or
+// nothing ("$ c", "$") stands in every list of its bucket, at its place in the order.
+struct Bucket {
+  std::vector<std::pair<char, std::vector<const CurrencyForm*>>> by_second;
+  std::vector<const CurrencyForm*> any_second; // when the second byte has no list of its own
+
+  const std::vector<const CurrencyForm*>& candidates(char second) const {
+    for (const auto& [c, list] : by_second) {
+      if (c == second) {
+        return list;
+      }
+    }
+    return any_second;
+  }
+};
+
+bool any_second(const CurrencyForm& f) {
+  return f.form.size() == 1 || f.form[1] == ' ' || f.form[1] == '\'';
+}
+
 struct Index {
   std::vector<CurrencyForm> forms;
-  std::array<std::vector<const CurrencyForm*>, 256> by_first{};
+  // [place is suffix][text is French][first byte]
+  std::array<std::array<std::array<Bucket, 256>, 2>, 2> buckets{};
 
   Index() : forms(k_forms.begin(), k_forms.end()) {
+    std::array<std::vector<const CurrencyForm*>, 256> by_first{};
     for (const CurrencyForm& f : forms) {
       by_first[static_cast<unsigned char>(f.form[0])].push_back(&f);
     }
@@ -402,6 +426,41 @@ struct Index {
       std::stable_sort(bucket.begin(), bucket.end(), [](const auto* a, const auto* b) {
         return a->form.size() > b->form.size();
       });
+    }
+    for (int suffix = 0; suffix < 2; ++suffix) {
+      for (int french = 0; french < 2; ++french) {
+        std::uint8_t place = suffix ? k_suffix : k_prefix;
+        std::uint8_t other_lang = french ? k_en : k_fr;
+        for (std::size_t b = 0; b < 256; ++b) {
+          std::vector<const CurrencyForm*> usable;
+          for (const CurrencyForm* f : by_first[b]) {
+            if ((f->places & place) != 0 && f->lang != other_lang) {
+              usable.push_back(f);
+            }
+          }
+          Bucket& out = buckets[suffix][french][b];
+          for (const CurrencyForm* f : usable) {
+            if (any_second(*f)) {
+              out.any_second.push_back(f);
+              continue;
+            }
+            char c = f->form[1];
+            auto known = std::find_if(out.by_second.begin(),
+                                      out.by_second.end(),
+                                      [c](const auto& entry) { return entry.first == c; });
+            if (known != out.by_second.end()) {
+              continue;
+            }
+            std::vector<const CurrencyForm*> list;
+            for (const CurrencyForm* g : usable) {
+              if (any_second(*g) || g->form[1] == c) {
+                list.push_back(g);
+              }
+            }
+            out.by_second.emplace_back(c, std::move(list));
+          }
+        }
+      }
     }
   }
 };
@@ -427,16 +486,10 @@ match_currency(std::string_view t, std::size_t pos, bool french, CurrencyPlace p
   if (pos >= t.size()) {
     return std::nullopt;
   }
-  const auto& bucket = index().by_first[static_cast<unsigned char>(scan::ascii_lower(t[pos]))];
+  const Bucket& bucket = index().buckets[place == k_suffix ? 1 : 0][french ? 1 : 0]
+                                        [static_cast<unsigned char>(scan::ascii_lower(t[pos]))];
   char second = pos + 1 < t.size() ? scan::ascii_lower(t[pos + 1]) : '\0';
-  for (const CurrencyForm* f : bucket) {
-    // Cheap reject on the second byte before the full match.
-    if (f->form.size() > 1 && f->form[1] != ' ' && f->form[1] != '\'' && f->form[1] != second) {
-      continue;
-    }
-    if ((f->places & place) == 0 || (f->lang == k_fr && !french) || (f->lang == k_en && french)) {
-      continue;
-    }
+  for (const CurrencyForm* f : bucket.candidates(second)) {
     std::size_t end = scan::match_form(t, pos, f->form);
     if (end == scan::k_npos) {
       continue;

@@ -953,19 +953,36 @@ std::uint64_t word_key(std::string_view w) {
   return k;
 }
 
+// Why a word may start an amount: it may open a number or a range (always tried), or only a
+// qualifier or a prefix currency, which are matched in full before the whole grammar is tried
+// ("in" but not "in excess of", "Le" where the code "LE" is English only).
+enum StarterRole : std::uint8_t { k_role_parse = 1, k_role_qualifier = 2, k_role_currency = 4 };
+
 // Words that may start an amount: first words of qualifiers, range openings and prefix
 // currency forms, number words, and the articles that may be a number ("a dollar"). Words
 // longer than 8 bytes are keyed by their first 8 (a rare false hit only costs a try).
 class StarterTable {
 public:
   explicit StarterTable(bool french) {
-    std::vector<std::string_view> words = rule_first_words();
+    std::vector<std::pair<std::uint64_t, std::uint8_t>> entries;
+    auto add = [&](std::string_view w, std::uint8_t role) {
+      if (!w.empty()) {
+        entries.emplace_back(word_key(w), role);
+      }
+    };
+    for (std::string_view w : qualifier_first_words()) {
+      add(w, k_role_qualifier);
+    }
+    for (std::string_view w : range_open_words()) {
+      add(w, k_role_parse);
+    }
     for (std::string_view w : number_word_list(french)) {
-      words.push_back(w);
+      add(w, k_role_parse);
     }
     for (std::string_view w : {"a", "an", "un", "une"}) {
-      words.push_back(w);
+      add(w, k_role_parse);
     }
+    std::vector<std::string_view> glued; // forms whose first word goes on past its ASCII letters
     for (const CurrencyForm& f : currency_forms()) {
       if ((f.places & k_prefix) == 0) {
         continue;
@@ -974,24 +991,46 @@ public:
       while (n < f.form.size() && scan::is_ascii_alpha(f.form[n])) {
         ++n;
       }
-      if (n > 0) {
-        words.push_back(f.form.substr(0, n));
+      add(f.form.substr(0, n), k_role_currency);
+      if (n > 0 && n < f.form.size() && static_cast<unsigned char>(f.form[n]) >= 0x80) {
+        std::size_t end = n;
+        while (end < f.form.size() && scan::letter_at(f.form, end)) {
+          end += scan::decode_at(f.form, end).len;
+        }
+        glued.push_back(f.form.substr(0, end));
       }
     }
-    for (std::string_view w : words) {
-      if (!w.empty()) {
-        m_keys.push_back(word_key(w));
+    std::sort(entries.begin(), entries.end());
+    for (const auto& [key, role] : entries) {
+      if (!m_keys.empty() && m_keys.back() == key) {
+        m_roles.back() |= role;
+      } else {
+        m_keys.push_back(key);
+        m_roles.push_back(role);
       }
     }
-    std::sort(m_keys.begin(), m_keys.end());
-    m_keys.erase(std::unique(m_keys.begin(), m_keys.end()), m_keys.end());
+    // Such a form is keyed by its ASCII letters only, so the word that spells it in the text
+    // may be in the table for another reason: let it try the whole grammar, as before roles.
+    for (std::string_view w : glued) {
+      auto it = std::lower_bound(m_keys.begin(), m_keys.end(), word_key(w));
+      if (it != m_keys.end() && *it == word_key(w)) {
+        m_roles[static_cast<std::size_t>(it - m_keys.begin())] |= k_role_parse;
+      }
+    }
   }
-  bool contains(std::string_view lowered) const {
-    return std::binary_search(m_keys.begin(), m_keys.end(), word_key(lowered));
+  // The roles of a lower-case word, 0 when it cannot start an amount.
+  std::uint8_t roles(std::string_view lowered) const {
+    std::uint64_t k = word_key(lowered);
+    auto it = std::lower_bound(m_keys.begin(), m_keys.end(), k);
+    if (it == m_keys.end() || *it != k) {
+      return 0;
+    }
+    return m_roles[static_cast<std::size_t>(it - m_keys.begin())];
   }
 
 private:
-  std::vector<std::uint64_t> m_keys;
+  std::vector<std::uint64_t> m_keys; // sorted
+  std::vector<std::uint8_t> m_roles; // parallel to m_keys
 };
 
 const StarterTable& starters(bool french) {
@@ -1019,7 +1058,18 @@ bool worth_trying(const Parser& ps, std::size_t pos, std::size_t& skip_to) {
   if (w.empty()) {
     return false;
   }
-  return starters(ps.fr).contains(w);
+  std::uint8_t roles = starters(ps.fr).roles(w);
+  if (roles & k_role_parse) {
+    return true;
+  }
+  if ((roles & k_role_qualifier) && match_qualifier(t, pos, ps.fr)) {
+    return true;
+  }
+  if (roles & k_role_currency) {
+    auto m = match_currency(t, pos, ps.fr, k_prefix);
+    return m && m->form->kind != CurrencyKind::minor;
+  }
+  return false;
 }
 
 // Move a window start that fell inside the text onto a token start that is not the tail of

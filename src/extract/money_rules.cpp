@@ -115,8 +115,14 @@ struct Word {
 template <std::size_t N>
 std::size_t
 match_any(std::string_view t, std::size_t pos, bool french, const std::array<Word, N>& words) {
+  if (pos >= t.size()) {
+    return k_npos; // every form here starts with a character
+  }
+  char first = scan::ascii_lower(t[pos]);
   for (const Word& w : words) {
-    if (!lang_ok(w.lang, french)) {
+    // Cheap reject on the first byte before the full match (no form starts with a space or
+    // an apostrophe).
+    if (w.form[0] != first || !lang_ok(w.lang, french)) {
       continue;
     }
     std::size_t end = match_form(t, pos, w.form);
@@ -167,15 +173,16 @@ std::string_view first_word(std::string_view form) {
 
 } // namespace
 
-std::vector<std::string_view> rule_first_words() {
+std::vector<std::string_view> qualifier_first_words() {
   std::vector<std::string_view> w;
   for (const QualifierForm& q : k_qualifiers) {
     w.push_back(first_word(q.form));
   }
-  for (std::string_view open : {"entre", "between", "de", "from"}) {
-    w.push_back(open);
-  }
   return w;
+}
+
+std::vector<std::string_view> range_open_words() {
+  return {"entre", "between", "de", "from"};
 }
 
 std::optional<QualifierMatch> match_qualifier(std::string_view t, std::size_t pos, bool french) {

@@ -55,9 +55,10 @@ std::size_t match_restatement_filler(std::string_view text, std::size_t pos, boo
 // "soit" / "i.e." introducing a restatement without parentheses. Includes the spaces after.
 std::size_t match_restatement_open(std::string_view text, std::size_t pos, bool french);
 
-// First words (lower case) of the qualifiers and range openings, for the extractor's starter
-// table (words that cannot start an amount are skipped with one look-up).
-std::vector<std::string_view> rule_first_words();
+// First words (lower case) of the qualifiers, and the words opening a range, for the
+// extractor's starter table (words that cannot start an amount are skipped with one look-up).
+std::vector<std::string_view> qualifier_first_words();
+std::vector<std::string_view> range_open_words();
 
 // Is the number that ends at `pos` a percentage ("27 %", "5 pour cent", "8 percent")?
 bool percent_follows(std::string_view text, std::size_t pos);

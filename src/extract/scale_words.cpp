@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <vector>
 
 namespace factledger::extract {
 
@@ -68,6 +69,21 @@ bool lang_ok(std::uint8_t lang, bool french) {
   return lang == k_any || (lang == k_fr) == french;
 }
 
+// Scale words by their initial, in table order: a word is compared only with its own.
+struct ScaleIndex {
+  std::array<std::vector<const Scale*>, 26> by_letter{};
+  ScaleIndex() {
+    for (const Scale& s : k_scales) {
+      by_letter[static_cast<std::size_t>(s.form[0] - 'a')].push_back(&s);
+    }
+  }
+};
+
+const ScaleIndex& scale_index() {
+  static const ScaleIndex idx;
+  return idx;
+}
+
 // One scale word at `pos`.
 std::optional<ScaleMatch>
 match_one(std::string_view t, std::size_t pos, bool french, bool attached) {
@@ -75,8 +91,9 @@ match_one(std::string_view t, std::size_t pos, bool french, bool attached) {
     return std::nullopt;
   }
   char first = scan::ascii_lower(t[pos]);
-  for (const Scale& s : k_scales) {
-    if (s.form[0] != first || !lang_ok(s.lang, french)) {
+  for (const Scale* sp : scale_index().by_letter[static_cast<std::size_t>(first - 'a')]) {
+    const Scale& s = *sp;
+    if (!lang_ok(s.lang, french)) {
       continue;
     }
     std::size_t end = scan::match_form(t, pos, s.form);
