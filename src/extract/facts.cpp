@@ -154,6 +154,10 @@ public:
     return std::string_view(m_buf).substr(m_at[i].begin, m_at[i].size());
   }
   std::size_t size() const { return m_at.size(); }
+  void clear() { // keeps the buffers for the next sentence
+    m_size = 0;
+    m_at.clear();
+  }
 
 private:
   std::string m_buf;      // the words at m_at, then room
@@ -255,13 +259,15 @@ struct Sentence {
   std::vector<CueHit> hits;
 };
 
-Sentence analyse_sentence(std::string_view t, std::string_view lang, Span span) {
-  Sentence s;
+// Analyse `t[span]` into `s`, whose buffers are reused (cleared, not freed).
+void analyse_sentence(std::string_view t, std::string_view lang, Span span, Sentence& s) {
   s.span = span;
+  s.words.clear();
+  s.lower.clear();
+  s.hits.clear();
   split_words(t, span, s.words, s.lower);
   scanner(lang).scan(t, span, s.hits);
   s.quoted = t.substr(span.begin, span.size()).find("\xC2\xAB") != std::string_view::npos;
-  return s;
 }
 
 const CueHit* hit_at(const Sentence& s, std::size_t pos) {
@@ -1129,8 +1135,24 @@ struct Paragraph {
   bool whole_begin = true; // span.begin is the line's start, not a window edge
   bool whole_end = true;
   std::vector<Span> sentences;
-  std::vector<std::optional<Sentence>> analysed;
+  // analysed[k] holds sentence k once ready[k]; analysed only grows, its sentences' buffers
+  // are reused from paragraph to paragraph and article to article.
+  std::vector<Sentence> analysed;
+  std::vector<char> ready;
 };
+
+// Buffers of the assembly kept from one article to the next (one Assembler at a time per
+// thread), so that an article costs few allocations.
+struct AssemblyBuffers {
+  std::vector<Span> blocked;
+  std::vector<const DateMention*> dates_by_start;
+  Paragraph paragraph;
+};
+
+AssemblyBuffers& assembly_buffers() {
+  thread_local AssemblyBuffers buffers;
+  return buffers;
+}
 
 struct Linked {
   Span funder;
@@ -1150,6 +1172,12 @@ public:
             const std::vector<AmountMention>& amounts,
             const std::vector<DateMention>& dates)
       : m_amounts(amounts), m_dates(dates), m_published(published) {
+    AssemblyBuffers& buffers = assembly_buffers();
+    m_article.blocked = std::move(buffers.blocked);
+    m_article.blocked.clear();
+    m_dates_by_start = std::move(buffers.dates_by_start);
+    m_dates_by_start.clear();
+    m_paragraph = std::move(buffers.paragraph);
     m_article.text = text;
     m_article.lang = lang == "fr" ? "fr" : "en";
     m_article.blocked.reserve(amounts.size() + dates.size());
@@ -1167,6 +1195,16 @@ public:
     std::sort(m_article.blocked.begin(), m_article.blocked.end(), [](Span x, Span y) {
       return x.begin < y.begin;
     });
+  }
+
+  Assembler(const Assembler&) = delete;
+  Assembler& operator=(const Assembler&) = delete;
+
+  ~Assembler() {
+    AssemblyBuffers& buffers = assembly_buffers();
+    buffers.blocked = std::move(m_article.blocked);
+    buffers.dates_by_start = std::move(m_dates_by_start);
+    buffers.paragraph = std::move(m_paragraph);
   }
 
   std::vector<Fact> run() {
@@ -1203,17 +1241,18 @@ private:
   // k_window from the amount either side, else a window of k_window around the amount
   // (reused for the next amounts while they stay away from its edges).
   Paragraph& paragraph_of(Span amt) {
-    if (m_paragraph && m_paragraph->span.begin <= amt.begin && amt.begin <= m_paragraph->span.end
-        && (m_paragraph->whole_begin || amt.begin - m_paragraph->span.begin >= k_window / 2)
-        && (m_paragraph->whole_end || amt.end + k_window / 2 <= m_paragraph->span.end)) {
-      return *m_paragraph;
+    if (m_has_paragraph && m_paragraph.span.begin <= amt.begin && amt.begin <= m_paragraph.span.end
+        && (m_paragraph.whole_begin || amt.begin - m_paragraph.span.begin >= k_window / 2)
+        && (m_paragraph.whole_end || amt.end + k_window / 2 <= m_paragraph.span.end)) {
+      return m_paragraph;
     }
     std::string_view t = m_article.text;
     std::size_t lo = sat_sub(amt.begin, k_window);
     std::size_t hi = std::min(t.size(), std::max(amt.begin, amt.end) + k_window);
-    std::size_t lb = t.substr(lo, amt.begin - lo).rfind('\n');
-    std::size_t b = lb == k_npos ? lo : lo + lb + 1;
-    bool whole_begin = lb != k_npos || lo == 0;
+    // memrchr, not string_view::rfind, which goes byte by byte through the k_window bytes.
+    const void* nl = memrchr(t.data() + lo, '\n', amt.begin - lo);
+    std::size_t b = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - t.data()) + 1 : lo;
+    bool whole_begin = nl != nullptr || lo == 0;
     std::size_t le = t.substr(amt.begin, hi - amt.begin).find('\n');
     std::size_t e = le == k_npos ? hi : amt.begin + le;
     bool whole_end = le != k_npos || hi == t.size();
@@ -1240,23 +1279,27 @@ private:
         --e;
       }
     }
-    m_paragraph.emplace();
-    m_paragraph->span = Span{b, e};
-    m_paragraph->whole_begin = whole_begin;
-    m_paragraph->whole_end = whole_end;
-    m_paragraph->sentences = text::split_sentences(t.substr(b, e - b));
-    for (Span& sp : m_paragraph->sentences) {
+    m_has_paragraph = true;
+    Paragraph& p = m_paragraph;
+    p.span = Span{b, e};
+    p.whole_begin = whole_begin;
+    p.whole_end = whole_end;
+    text::split_sentences(t.substr(b, e - b), p.sentences);
+    for (Span& sp : p.sentences) {
       sp = Span{sp.begin + b, sp.end + b};
     }
-    m_paragraph->analysed.resize(m_paragraph->sentences.size());
-    return *m_paragraph;
+    if (p.analysed.size() < p.sentences.size()) {
+      p.analysed.resize(p.sentences.size());
+    }
+    p.ready.assign(p.sentences.size(), 0);
+    return p;
   }
 
   const Sentence& sentence(Paragraph& p, std::size_t k) {
-    if (!p.analysed[k]) {
-      p.analysed[k] = analyse_sentence(m_article.text, m_article.lang, p.sentences[k]);
+    if (!p.ready[k]) {
+      analyse_sentence(m_article.text, m_article.lang, p.sentences[k], p.analysed[k]);
       // Words inside an amount are the amount's ("33 trillion won" is no verb).
-      auto& hits = p.analysed[k]->hits;
+      auto& hits = p.analysed[k].hits;
       hits.erase(std::remove_if(hits.begin(),
                                 hits.end(),
                                 [&](const CueHit& h) {
@@ -1264,8 +1307,9 @@ private:
                                          || blocked_at(m_article, h.span.end - 1);
                                 }),
                  hits.end());
+      p.ready[k] = 1;
     }
-    return *p.analysed[k];
+    return p.analysed[k];
   }
 
   // Subject of the first verb of `s` that has a usable one (for pronouns and back-references).
@@ -1702,7 +1746,8 @@ private:
     // Two decimals: the score is a coarse rule weight, and sums of binary fractions would
     // otherwise print as 0.5499999999999999.
     f.confidence = std::round(std::clamp(conf, 0.1, 0.95) * 100.0) / 100.0;
-    f.rule = std::string(a.lang) + "." + link.rule;
+    f.rule.reserve(a.lang.size() + 1 + link.rule.size()); // one allocation at most
+    f.rule.append(a.lang).append(".").append(link.rule);
     return f;
   }
 
@@ -2018,7 +2063,8 @@ private:
   const std::vector<DateMention>& m_dates;
   std::optional<CivilDate> m_published;
   std::vector<const DateMention*> m_dates_by_start;
-  std::optional<Paragraph> m_paragraph;
+  Paragraph m_paragraph; // valid once m_has_paragraph
+  bool m_has_paragraph = false;
 };
 
 } // namespace

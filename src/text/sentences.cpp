@@ -1,8 +1,13 @@
 #include "text/sentences.hpp"
 
 #include <array>
+#include <bit>
 #include <cctype>
 #include <string>
+
+#if defined(__x86_64__) // SSE2 is part of the base instruction set
+#include <emmintrin.h>
+#endif
 
 namespace factledger::text {
 
@@ -41,6 +46,41 @@ bool is_abbreviation_before(std::string_view t, std::size_t dot) {
   return false;
 }
 
+// Bytes that may end a sentence: '\n', '.', '!', '?' and the first byte of "…".
+constexpr auto k_candidates = [] {
+  std::array<bool, 256> a{};
+  for (unsigned char c : {'\n', '.', '!', '?', '\xE2'}) {
+    a[c] = true;
+  }
+  return a;
+}();
+
+// Index of the first candidate byte at or after `i`, or t.size(). Most of the text holds none:
+// it is skipped 16 bytes at a time (SSE2 on x86-64) or 8 at a time with table look-ups.
+std::size_t next_candidate(std::string_view t, std::size_t i) {
+  auto candidate = [&](std::size_t k) { return k_candidates[static_cast<unsigned char>(t[k])]; };
+#if defined(__x86_64__)
+  for (; i + 16 <= t.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+    auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    const __m128i hit = _mm_or_si128(_mm_or_si128(eq('\n'), eq('.')),
+                                     _mm_or_si128(_mm_or_si128(eq('!'), eq('?')), eq('\xE2')));
+    if (auto bits = static_cast<unsigned>(_mm_movemask_epi8(hit)); bits != 0) {
+      return i + static_cast<std::size_t>(std::countr_zero(bits));
+    }
+  }
+#endif
+  while (i + 8 <= t.size()
+         && !(candidate(i) | candidate(i + 1) | candidate(i + 2) | candidate(i + 3)
+              | candidate(i + 4) | candidate(i + 5) | candidate(i + 6) | candidate(i + 7))) {
+    i += 8;
+  }
+  while (i < t.size() && !candidate(i)) {
+    ++i;
+  }
+  return i;
+}
+
 Span trimmed(std::string_view t, std::size_t b, std::size_t e) {
   while (b < e && is_space(static_cast<unsigned char>(t[b]))) {
     ++b;
@@ -55,6 +95,12 @@ Span trimmed(std::string_view t, std::size_t b, std::size_t e) {
 
 std::vector<Span> split_sentences(std::string_view t) {
   std::vector<Span> out;
+  split_sentences(t, out);
+  return out;
+}
+
+void split_sentences(std::string_view t, std::vector<Span>& out) {
+  out.clear();
   out.reserve(t.size() / 100 + 2); // news sentences run 100-250 bytes: one allocation
 
   std::size_t start = 0;
@@ -65,30 +111,12 @@ std::vector<Span> split_sentences(std::string_view t) {
     }
     start = end;
   };
-  // Bytes that may end a sentence ('\n', '.', '!', '?', the first byte of "…"): the loop skips
-  // every other byte with one table look-up.
-  static constexpr auto k_candidates = [] {
-    std::array<bool, 256> a{};
-    for (unsigned char c : {'\n', '.', '!', '?', '\xE2'}) {
-      a[c] = true;
-    }
-    return a;
-  }();
-  auto candidate = [&](std::size_t i) { return k_candidates[static_cast<unsigned char>(t[i])]; };
   for (std::size_t i = 0; i < t.size(); ++i) {
-    // Eight bytes at a time while none is a candidate (most of the text).
-    while (i + 8 <= t.size()
-           && !(candidate(i) | candidate(i + 1) | candidate(i + 2) | candidate(i + 3)
-                | candidate(i + 4) | candidate(i + 5) | candidate(i + 6) | candidate(i + 7))) {
-      i += 8;
-    }
+    i = next_candidate(t, i);
     if (i >= t.size()) {
       break;
     }
     char c = t[i];
-    if (!k_candidates[static_cast<unsigned char>(c)]) {
-      continue;
-    }
     if (c == '\n') {
       // A newline ends a paragraph, hence a sentence.
       emit(i);
@@ -133,7 +161,6 @@ std::vector<Span> split_sentences(std::string_view t) {
     i = after - 1;
   }
   emit(t.size());
-  return out;
 }
 
 std::vector<Span> split_paragraphs(std::string_view t) {

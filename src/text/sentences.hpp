@@ -13,6 +13,9 @@ namespace factledger::text {
 // ("8.5") do not end a sentence.
 std::vector<Span> split_sentences(std::string_view text);
 
+// The same into `out` (cleared first), so that a caller splitting many texts keeps one buffer.
+void split_sentences(std::string_view text, std::vector<Span>& out);
+
 // Paragraphs: spans separated by one or more blank lines (or single newlines, since extracted
 // article text puts one paragraph per line).
 std::vector<Span> split_paragraphs(std::string_view text);
