@@ -397,6 +397,36 @@ TEST_CASE("extract::assemble_facts keeps only parties that name an actor") {
   }
 }
 
+TEST_CASE("extract::assemble_facts: public money named by its envelope is support, form unknown") {
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* amount;
+  };
+  const Case cases[] = {
+      {"fr",
+       "Le gouvernement assure que l’enveloppe totale de 360 millions d’euros sera tenue.",
+       "360 millions d’euros"},
+      {"fr",
+       "Le versement du solde, soit environ 2,5 milliards d’euros, est conditionné à des jalons.",
+       "environ 2,5 milliards d’euros"},
+      {"en",
+       "The programme has a planned public outlay of NT$300 billion over 2024-2033.",
+       "NT$300 billion"},
+  };
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    auto facts = facts_for(text, c.lang, {c.amount});
+    REQUIRE(facts.size() == 1);
+    CHECK_FALSE(facts[0].instrument.has_value()); // an envelope names no instrument
+  }
+  // Without such a word nor a verb of support, an amount is still no fact.
+  auto none = facts_for(
+      "Le chiffre d’affaires atteint 360 millions d’euros.", "fr", {"360 millions d’euros"});
+  CHECK(none.empty());
+}
+
 TEST_CASE("extract::assemble_facts: a verb does not reach across \", while\"") {
   auto facts = facts_for("Shenzhen has earmarked up to 500 million yuan for computing vouchers, "
                          "while Shanghai's voucher programme is worth up to 600 million yuan.",

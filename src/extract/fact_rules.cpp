@@ -321,9 +321,7 @@ constexpr std::string_view k_share_words[] = {
     "stake",
     "portion",
     "part",
-    "tally",
     "sum",
-    "bill",
 };
 
 // Nouns of documents, laws and programmes: they do not give money themselves ("The 2022

@@ -1448,15 +1448,15 @@ private:
                                    std::max(seg_lo, sat_sub(amt.begin, k_not_support_before)),
                                    std::min(seg_hi, amt.end + k_not_support_after),
                                    [](const CueInfo& i) { return i.not_support; });
-    const CueHit* sup = nearest_hit(s,
-                                    amt,
-                                    std::max(seg_lo, sat_sub(amt.begin, k_not_support_before)),
-                                    std::min(seg_hi, amt.end + k_not_support_after),
-                                    [](const CueInfo& i) {
-                                      return i.instrument.has_value() || i.verb == VerbClass::give
-                                             || i.verb == VerbClass::receive
-                                             || i.verb == VerbClass::cancel;
-                                    });
+    const CueHit* sup =
+        nearest_hit(s,
+                    amt,
+                    std::max(seg_lo, sat_sub(amt.begin, k_not_support_before)),
+                    std::min(seg_hi, amt.end + k_not_support_after),
+                    [](const CueInfo& i) {
+                      return i.instrument.has_value() || i.support || i.verb == VerbClass::give
+                             || i.verb == VerbClass::receive || i.verb == VerbClass::cancel;
+                    });
     if (ns && (!sup || distance(ns->span, amt) < distance(sup->span, amt))) {
       return std::nullopt;
     }
@@ -1574,6 +1574,14 @@ private:
         std::min(seg_hi, amt.end + k_instrument_after),
         [](const CueInfo& i) { return i.instrument.has_value(); },
         link.funder_sentence == &s ? link.funder : Span{});
+    // Public money named without its form ("l'enveloppe de 360 M€", "a public outlay of").
+    const CueHit* support_noun = nearest_hit(
+        s,
+        amt,
+        std::max(seg_lo, sat_sub(amt.begin, k_instrument_before)),
+        std::min(seg_hi, amt.end + k_instrument_after),
+        [](const CueInfo& i) { return i.support; },
+        link.funder_sentence == &s ? link.funder : Span{});
     const CueHit* kind = nearest_kind(s, amt, seg_lo, seg_hi);
     bool funder_is_public = link.funder.size() > 0 && link.funder_sentence
                             && span_has(*link.funder_sentence, link.funder, is_actor_info);
@@ -1582,7 +1590,7 @@ private:
         && (link.verb->info->verb == VerbClass::give || link.verb->info->verb == VerbClass::receive
             || link.verb->info->verb == VerbClass::cancel
             || link.verb->info->verb == VerbClass::agree);
-    bool evidence = strong || inst != nullptr
+    bool evidence = strong || inst != nullptr || support_noun != nullptr
                     || (kind
                         && (kind->info->kind == AmountKind::registered_capital
                             || kind->info->kind == AmountKind::target))
@@ -1590,7 +1598,8 @@ private:
     if (!evidence) {
       return std::nullopt;
     }
-    if (link.verb && link.verb->info->verb == VerbClass::invest && !funder_is_public && !inst) {
+    if (link.verb && link.verb->info->verb == VerbClass::invest && !funder_is_public && !inst
+        && !support_noun) {
       return std::nullopt; // a company investing its own money
     }
 

@@ -17,7 +17,8 @@ namespace {
 // The support lexicon. Patterns are RE2 fragments matched case-insensitively unless they start
 // with '='; apostrophes are written ['’]. Tags: inst:X (names the instrument), status:X,
 // kind:X[:before|:after], sector:X, generic (research/skills), abstract (a domain, not a party),
-// country:CC, actor (public actor), rhead (organisation noun), hedge, attrib, notsupport, backref.
+// country:CC, actor (public actor), rhead (organisation noun), hedge, attrib, notsupport,
+// support (public money named without its instrument), backref.
 constexpr CueEntry k_lexicon[] = {
     // --- Instruments (longest match wins: "crédit d'impôt" over "crédit", "loan guarantee"
     // over "loan").
@@ -53,6 +54,10 @@ constexpr CueEntry k_lexicon[] = {
     {"commandes? publiques?|march[ée]s? publics?|contrats?|contracts?|procurement|purchase "
      "agreements?|advance purchase",
      "inst:procurement"},
+    // Public money named by its envelope rather than its form: support, instrument unknown.
+    {"enveloppes?(?: budg[ée]taires?| pluriannuelles?| totales?)?|versements?|injections?|"
+     "allocations?|outlays?|public outlays?",
+     "support"},
 
     // --- Status words (verbs carry their own status, see fact_rules.cpp).
     {"protocoles? d['’]accord|lettres? d['’]intention|accords? pr[ée]liminaires?|"
@@ -112,8 +117,8 @@ constexpr CueEntry k_lexicon[] = {
      "notsupport"},
 
     // --- Back-references to an amount or support named in the previous sentence.
-    {"ce montant|cette somme|cette enveloppe|l['’]enveloppe|ce soutien|ce plan|ce financement",
-     "backref"},
+    {"ce montant|cette somme|ce soutien|ce plan|ce financement", "backref"},
+    {"cette enveloppe|l['’]enveloppe(?: budg[ée]taire| pluriannuelle| totale)?", "backref support"},
     {"cette aide|cette subvention|cette dotation", "backref inst:grant"},
     {"ce pr[êe]t", "backref inst:loan"},
     {"ce fonds|ces fonds", "backref inst:fund"},
@@ -337,6 +342,8 @@ void apply_tag(CueInfo& info, std::string_view tag) {
     info.attribution = true;
   } else if (name == "notsupport") {
     info.not_support = true;
+  } else if (name == "support") {
+    info.support = true;
   } else if (name == "backref") {
     info.back_ref = true;
   } else if (name == "pronoun") {

@@ -64,6 +64,7 @@ struct CueInfo {
   bool hedge = false;          // conditional mood, "reportedly", "would"
   bool attribution = false;    // "selon", "according to": introduces a source
   bool not_support = false;    // market size, revenue, valuation, fine, salary...
+  bool support = false;        // public money named without its form ("enveloppe", "outlay")
   bool back_ref = false;       // "Ce montant", "The grant": the sentence refers back
   bool pronoun = false;        // "il", "it", "qui": a subject to resolve
   std::string_view lang;       // "fr" or "en" for one language's rows, "" for both
