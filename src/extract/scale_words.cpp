@@ -26,7 +26,7 @@ struct Scale {
 };
 
 // Longer forms first within the same initial, so that "milliards" wins over "mille" and "m".
-constexpr std::array<Scale, 36> k_scales = {{
+constexpr std::array<Scale, 37> k_scales = {{
     {"milliards", 9, k_any, k_word},
     {"milliard", 9, k_any, k_word},
     {"millions", 6, k_any, k_word},
@@ -57,6 +57,7 @@ constexpr std::array<Scale, 36> k_scales = {{
     {"thousands", 3, k_en, k_word},
     {"thousand", 3, k_en, k_word},
     {"k", 3, k_any, k_needs_currency},
+    {"g", 9, k_fr, k_needs_currency}, // Québec: "2,7 G$" is 2.7 billion dollars
     {"lakhs", 5, k_any, k_word},
     {"lakh", 5, k_any, k_word},
     {"lacs", 5, k_en, k_word},
