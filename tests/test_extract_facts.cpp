@@ -380,6 +380,24 @@ TEST_CASE("extract::assemble_facts keeps only parties that name an actor") {
        "C$2.5 billion",
        "Quebec",
        "the plant"},
+      // "réserver" gives; a state fund's capital is subscribed.
+      {"fr",
+       "Dans le cadre de France 2030, l’État avait réservé 500 M€ à EDF pour le projet Nuward.",
+       "500 M€",
+       "l’État",
+       "EDF"},
+      // "conditionné à l'atteinte de jalons": a condition, not a recipient.
+      {"fr",
+       "Le versement du solde, soit 2,5 milliards d’euros, est conditionné à l’atteinte de "
+       "jalons de production.",
+       "2,5 milliards d’euros",
+       "<null>",
+       "<null>"},
+      {"en",
+       "The Ministry of Finance subscribed 60 billion yuan, or 17.44% of the fund's capital.",
+       "60 billion yuan",
+       "The Ministry of Finance",
+       "<null>"},
       // A conjunction starts no party.
       {"en",
        "It has backed several start-ups in Madrid and has pledged €50 million to them.",

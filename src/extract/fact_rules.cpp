@@ -23,6 +23,8 @@ constexpr CueEntry k_rules[] = {
     {"vers(?:é|ée|és|ées)", "verb:give pp past:disbursed dinst:grant fr"},
     {"vers(?:e|ent|er|era|eront|erait)", "verb:give dinst:grant fr"},
     {"d[ée]caiss(?:é|ée|és|ées)", "verb:give pp past:disbursed fr"},
+    {"r[ée]serv(?:é|ée|és|ées)", "verb:give pp past:announced fr"},
+    {"r[ée]serv(?:e|ent|era|eront)", "verb:give fr"},
     {"consacr(?:é|ée|és|ées)", "verb:give pp past:announced fr"},
     {"consacr(?:e|ent|er|era|eront)", "verb:give fr"},
     {"d[ée]bloqu(?:é|ée|és|ées)", "verb:give pp past:announced fr"},
@@ -97,6 +99,9 @@ constexpr CueEntry k_rules[] = {
      "pay|commit|pledge",
      "verb:give en"},
     {"invested|injected|poured|pumped", "verb:invest pp past:disbursed en"},
+    // Capital subscribed in a state fund ("the Ministry of Finance subscribed 60 billion yuan").
+    {"subscribed|put in", "verb:invest pp past:disbursed dinst:equity en"},
+    {"subscribes?|puts in", "verb:invest dinst:equity en"},
     {"invests?|invest|injects?|inject|pours?|pumps?|investments?|takes?|took|take",
      "verb:invest en"},
     {"received|secured|won|obtained|got|landed|clinched|was awarded|were awarded|was granted|"
@@ -213,13 +218,14 @@ constexpr std::string_view k_determiners[] = {
 };
 
 constexpr std::string_view k_non_recipient[] = {
-    "hauteur",      "partir",      "compter", "l'horizon",  "horizon", "taux",  "travers",
-    "terme",        "peine",       "nouveau", "date",       "l'issue", "issue", "moins",
-    "construction", "réalisation", "mise",    "hauteur",    "titre",   "cause", "raison",
-    "court",        "long",        "fin",     "début",      "stade",   "seul",  "seuls",
-    "seule",        "mi",          "cours",   "l'heure",    "heure",   "end",   "beginning",
-    "start",        "time",        "rate",    "least",      "most",    "date",  "lui",
-    "eux",          "elle-même",   "itself",  "production",
+    "atteinte",   "l'atteinte", "condition", "conditions", "hauteur",      "partir",      "compter",
+    "l'horizon",  "horizon",    "taux",      "travers",    "terme",        "peine",       "nouveau",
+    "date",       "l'issue",    "issue",     "moins",      "construction", "réalisation", "mise",
+    "hauteur",    "titre",      "cause",     "raison",     "court",        "long",        "fin",
+    "début",      "stade",      "seul",      "seuls",      "seule",        "mi",          "cours",
+    "l'heure",    "heure",      "end",       "beginning",  "start",        "time",        "rate",
+    "least",      "most",       "date",      "lui",        "eux",          "elle-même",   "itself",
+    "production",
 };
 
 // Words after a comma that open another clause with its own subject or object: ", while
