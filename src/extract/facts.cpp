@@ -77,11 +77,7 @@ struct Word {
   std::size_t end = 0;
 };
 
-std::uint64_t load8(const char* bytes) {
-  std::uint64_t v = 0;
-  std::memcpy(&v, bytes, 8);
-  return v;
-}
+using text::load8;
 
 // Bytewise range checks on 8 bytes at once (the first byte lowest): on the low 7 bits of each
 // byte they cannot carry into the next one.

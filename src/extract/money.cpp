@@ -199,30 +199,25 @@ struct Parser {
     }
     return *derived;
   }
-  // The article's dollar: an outlet that names one decides it (rule D1) without the scan of
-  // the place cues that the rest of the context needs.
+  // The article's dollar and whether it is British: an outlet that decides them (rules D1
+  // and B1) spares the scan of the place cues that the rest of the context needs.
   std::string_view dollar() const {
-    if (!given && !derived) {
-      if (!outlet) {
-        outlet = outlet_context(source);
-      }
-      if (!outlet->dollar.empty()) {
-        return outlet->dollar;
-      }
-    }
-    return ctx().dollar;
+    const OutletContext* o = outlet_rules();
+    return o && !o->dollar.empty() ? o->dollar : std::string_view(ctx().dollar);
   }
-  // Whether the article is British: a British outlet decides it (rule B1) without the scan.
   bool british() const {
-    if (!given && !derived) {
-      if (!outlet) {
-        outlet = outlet_context(source);
-      }
-      if (outlet->british) {
-        return true;
-      }
+    const OutletContext* o = outlet_rules();
+    return (o && o->british) || ctx().british;
+  }
+  // The outlet's rules while the context is not derived yet (nullptr once it is, or when given).
+  const OutletContext* outlet_rules() const {
+    if (given || derived) {
+      return nullptr;
     }
-    return ctx().british;
+    if (!outlet) {
+      outlet = outlet_context(source);
+    }
+    return &*outlet;
   }
   mutable std::optional<OutletContext> outlet;
 };

@@ -26,7 +26,7 @@ struct Scale {
 };
 
 // Longer forms first within the same initial, so that "milliards" wins over "mille" and "m".
-constexpr std::array<Scale, 37> k_scales = {{
+constexpr Scale k_scales[] = {
     {"milliards", 9, k_any, k_word},
     {"milliard", 9, k_any, k_word},
     {"millions", 6, k_any, k_word},
@@ -64,7 +64,7 @@ constexpr std::array<Scale, 37> k_scales = {{
     {"lac", 5, k_en, k_word},
     {"crores", 7, k_any, k_word},
     {"crore", 7, k_any, k_word},
-}};
+};
 
 bool lang_ok(std::uint8_t lang, bool french) {
   return lang == k_any || (lang == k_fr) == french;

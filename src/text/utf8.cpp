@@ -125,12 +125,6 @@ constexpr std::size_t byte_sum(std::uint64_t counts) {
   return static_cast<std::size_t>((counts * 0x0101010101010101ULL) >> 56);
 }
 
-std::uint64_t load8(const char* bytes) {
-  std::uint64_t w = 0;
-  std::memcpy(&w, bytes, 8);
-  return w;
-}
-
 // Continuation bytes in the `words` 8-byte words at `bytes` (REQUIRES: words <= 31): per-byte
 // counts are added (at most 31 each, 248 in all, so the total fits a byte) before one multiply
 // sums them.

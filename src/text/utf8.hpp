@@ -1,12 +1,22 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace factledger::text {
+
+// The eight bytes at `bytes` as one word, in host order (the first byte lowest on x86-64): for
+// loops that test eight bytes of text at once.
+inline std::uint64_t load8(const char* bytes) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, bytes, 8);
+  return w;
+}
 
 // Result of making a byte string valid UTF-8.
 struct Utf8Repair {
